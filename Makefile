@@ -1,0 +1,54 @@
+# The two commands of the quick start: `make demo` and `make test`. Both set up .venv first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: demo test setup setup-dev lint typecheck unit languagetool train bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+$(VENV)/.setup: pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	@touch $@
+
+$(VENV)/.setup-dev: pyproject.toml $(VENV)/.setup
+	$(PIP) install -e ".[dev,notebook]"
+	@touch $@
+
+setup: $(VENV)/.setup
+setup-dev: $(VENV)/.setup-dev
+
+## demo: set up, then analyse a bundled example draft and print the report
+demo: setup
+	$(BIN)/followup-lint examples/thank_you_draft.txt --context examples/thank_you_draft.toml --verbose || test $$? -eq 1
+
+## languagetool: install LanguageTool from Maven Central into the user cache
+languagetool: setup
+	$(BIN)/followup-lint grammar install
+
+lint: setup-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: setup-dev
+	$(BIN)/mypy followup_lint
+
+unit: setup-dev
+	$(BIN)/python -m pytest
+
+## test: set up everything the tests need, then lint, type check and run the whole suite
+test: setup-dev languagetool lint typecheck unit
+
+## train: retrain the sentence-move model from corpus/ (deterministic)
+train: setup-dev
+	$(BIN)/python -m followup_lint.classifier.train
+
+## bench: measure speed and memory against peers; writes benchmarks/REPORT.md
+bench: setup-dev
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

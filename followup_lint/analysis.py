@@ -1,0 +1,149 @@
+"""The shared analysis that every rule reads: the draft, its sentences and moves, its words.
+
+Built once per draft by the analyzer; rules never run the model themselves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from .context import Context
+from .draft import Draft
+from .nlp.segment import Line, lines_of
+from .types import Stage
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .config import Config
+    from .grammar.base import GrammarIssue
+
+WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’.-][A-Za-z0-9\u00C0-\u024F]+)*")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A sentence, greeting line or sign-off block, with absolute offsets into the text."""
+
+    start: int
+    end: int
+    text: str
+    move: str
+    confidence: float
+    index: int
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    pos: str = ""
+    is_propn: bool = False
+
+
+@dataclass
+class Analysis:
+    """What rules see. Offsets everywhere are into :attr:`text` (the report's text)."""
+
+    draft: Draft
+    context: Context
+    config: Config
+    stage: Stage
+    units: list[Unit]
+    words: list[Word]
+    doc: Doc | None = None
+    grammar_issues: Sequence[GrammarIssue] = ()
+    grammar_backend: str = "off"
+    signoff_char: int | None = None
+    truncated_at: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def text(self) -> str:
+        return self.draft.text
+
+    @property
+    def body_start(self) -> int:
+        return self.draft.body_span[0]
+
+    @property
+    def body_end(self) -> int:
+        return self.draft.body_span[1]
+
+    @property
+    def body(self) -> str:
+        return self.draft.body
+
+    @property
+    def subject(self) -> str | None:
+        return self.draft.subject
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        """Non-blank body lines with absolute offsets."""
+        base = self.body_start
+        return [Line(ln.start + base, ln.end + base, ln.text) for ln in lines_of(self.body)]
+
+    @cached_property
+    def greeting(self) -> Unit | None:
+        first = self.units[0] if self.units else None
+        return first if first is not None and first.move == "greeting" else None
+
+    @cached_property
+    def signoff(self) -> Unit | None:
+        """The sign-off block when the draft has one."""
+        for unit in reversed(self.units):
+            if unit.move == "sign_off" or (self.signoff_char is not None and unit.start >= self.signoff_char):
+                return unit
+            if unit.move not in ("sign_off",):
+                break
+        return None
+
+    @cached_property
+    def prose_units(self) -> list[Unit]:
+        """Units that are neither the greeting nor the sign-off."""
+        sign_start = self.signoff.start if self.signoff else self.body_end + 1
+        return [u for u in self.units if u is not self.greeting and u.start < sign_start]
+
+    @cached_property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    @cached_property
+    def prose_word_count(self) -> int:
+        return sum(len(WORD_RE.findall(u.text)) for u in self.prose_units)
+
+    def units_with(self, *moves: str, min_confidence: float = 0.0) -> list[Unit]:
+        return [u for u in self.units if u.move in moves and u.confidence >= min_confidence]
+
+    def find(self, pattern: re.Pattern[str], *, where: str = "body") -> Iterator[re.Match[str]]:
+        """Matches in the body (or ``where="subject"``/``"prose"``); positions are absolute."""
+        if where == "subject":
+            if self.draft.subject_span is None:
+                return
+            start, end = self.draft.subject_span
+            yield from pattern.finditer(self.text, start, end)
+        elif where == "prose":
+            for unit in self.prose_units:
+                yield from pattern.finditer(self.text, unit.start, unit.end)
+        else:
+            yield from pattern.finditer(self.text, self.body_start, self.truncated_at or self.body_end)
+
+    def mentions(self, phrase: str, *, where: str = "body") -> list[tuple[int, int]]:
+        """Case-insensitive whole-word mentions of ``phrase`` (spaces match any whitespace)."""
+        words = [re.escape(w) for w in phrase.split()]
+        if not words:
+            return []
+        pattern = re.compile(r"(?<![\w])" + r"[\s-]+".join(words) + r"(?![\w])", re.I)
+        return [m.span() for m in self.find(pattern, where=where)]
+
+    def unit_at(self, offset: int) -> Unit | None:
+        for unit in self.units:
+            if unit.start <= offset < unit.end:
+                return unit
+        return None

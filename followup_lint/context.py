@@ -1,0 +1,168 @@
+"""What the writer knows about the interview: who, where, which role, when."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from .types import Stage
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+DateLike = date | datetime | str | None
+
+
+class ContextError(ValueError):
+    """A context value or file that cannot be used, with a message fit for a user."""
+
+
+def _parse_when(name: str, value: DateLike) -> datetime | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime.combine(value, time(12, 0))
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise ContextError(
+                f"{name}: {value!r} is not an ISO date or date-time (e.g. 2026-03-02 or "
+                "2026-03-02T14:30)"
+            ) from None
+        if len(text) <= 10:  # a bare date: assume midday, so "next day" reasoning holds
+            parsed = parsed.replace(hour=12)
+        return parsed
+    raise ContextError(f"{name}: expected a date, datetime or ISO string, got {type(value).__name__}")
+
+
+def _clean(value: object, name: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ContextError(f"{name}: expected text, got {type(value).__name__}")
+    value = " ".join(value.split())
+    return value or None
+
+
+@dataclass(frozen=True)
+class Context:
+    """Facts about the interview. Every field is optional; rules that need a missing one stay quiet.
+
+    Dates accept ``date``, ``datetime`` or ISO strings; a bare date means midday.
+    ``interviewer`` may hold several names separated by commas or " and " (a panel).
+    """
+
+    interviewer: str | None = None
+    company: str | None = None
+    role: str | None = None
+    topics: tuple[str, ...] = ()
+    notes: str | None = None
+    interview_date: datetime | None = None
+    send_date: datetime | None = None
+    candidate: str | None = None
+    stage: Stage = Stage.AUTO
+
+    def __init__(
+        self,
+        interviewer: str | None = None,
+        company: str | None = None,
+        role: str | None = None,
+        topics: Iterable[str] | str | None = (),
+        notes: str | None = None,
+        interview_date: DateLike = None,
+        send_date: DateLike = None,
+        candidate: str | None = None,
+        stage: str | Stage | None = Stage.AUTO,
+    ) -> None:
+        if isinstance(topics, str):
+            topics = [topics]
+        topic_list = tuple(t for t in (_clean(t, "topics") for t in (topics or ())) if t)
+        try:
+            parsed_stage = Stage.parse(stage)
+        except ValueError as exc:
+            raise ContextError(str(exc)) from None
+        object.__setattr__(self, "interviewer", _clean(interviewer, "interviewer"))
+        object.__setattr__(self, "company", _clean(company, "company"))
+        object.__setattr__(self, "role", _clean(role, "role"))
+        object.__setattr__(self, "topics", topic_list)
+        object.__setattr__(self, "notes", notes.strip() if isinstance(notes, str) else None)
+        object.__setattr__(self, "interview_date", _parse_when("interview_date", interview_date))
+        object.__setattr__(self, "send_date", _parse_when("send_date", send_date))
+        object.__setattr__(self, "candidate", _clean(candidate, "candidate"))
+        object.__setattr__(self, "stage", parsed_stage)
+
+    @property
+    def interviewers(self) -> tuple[str, ...]:
+        """The interviewer field split into people (a panel may list several)."""
+        if not self.interviewer:
+            return ()
+        raw = self.interviewer.replace(" and ", ",").replace(";", ",").replace(" & ", ",")
+        return tuple(p.strip() for p in raw.split(",") if p.strip())
+
+    def with_(self, **changes: Any) -> Context:
+        """A copy with some fields changed (values are parsed as in the constructor)."""
+        current = self.to_dict()
+        current.update(changes)
+        return Context.from_dict(current)
+
+    def merged_over(self, base: Context) -> Context:
+        """This context's set fields over ``base``'s (used for CLI flags over a context file)."""
+        values = base.to_dict()
+        for key, value in self.to_dict().items():
+            if value not in (None, [], "auto"):
+                values[key] = value
+        return Context.from_dict(values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "interviewer": self.interviewer,
+            "company": self.company,
+            "role": self.role,
+            "topics": list(self.topics),
+            "notes": self.notes,
+            "interview_date": self.interview_date.isoformat() if self.interview_date else None,
+            "send_date": self.send_date.isoformat() if self.send_date else None,
+            "candidate": self.candidate,
+            "stage": self.stage.value,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Context:
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ContextError(
+                f"unknown context field(s): {', '.join(unknown)} (known: {', '.join(sorted(known))})"
+            )
+        return cls(**{k: v for k, v in data.items() if k in known})
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Context:
+        """Read a context file: top-level keys, or a ``[context]`` table."""
+        p = Path(path)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ContextError(f"{p}: context file not found") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ContextError(f"{p}: not a valid TOML context file ({exc})") from None
+        table = data.get("context", data)
+        if not isinstance(table, dict):
+            raise ContextError(f"{p}: [context] must be a table")
+        try:
+            return cls.from_dict(table)
+        except ContextError as exc:
+            raise ContextError(f"{p}: {exc}") from None
+
+    def replace_stage(self, stage: Stage) -> Context:
+        return replace(self, stage=stage)

@@ -1,0 +1,1 @@
+"""Renderers: terminal text, JSON / JSON Lines, SARIF, GitHub annotations, HTML."""

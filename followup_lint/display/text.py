@@ -1,0 +1,97 @@
+"""The terminal report: score table, then each finding with line:column, excerpt and fix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..report import Report, Suggestion
+from ..types import Severity
+from .positions import LineIndex
+
+_COLORS = {
+    "error": "\033[31m",
+    "warning": "\033[33m",
+    "suggestion": "\033[36m",
+    "bold": "\033[1m",
+    "dim": "\033[2m",
+    "green": "\033[32m",
+    "reset": "\033[0m",
+}
+_STAGE_NAMES = {"thank_you": "thank-you note", "status_check": "status check", "final": "final note", "auto": "follow-up"}
+
+
+def _c(name: str, text: str, color: bool) -> str:
+    return f"{_COLORS[name]}{text}{_COLORS['reset']}" if color else text
+
+
+def _bar(score: float | None, width: int = 20) -> str:
+    if score is None:
+        return "·" * width
+    filled = round(score / 100 * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def _score_color(score: float | None) -> str:
+    if score is None:
+        return "dim"
+    return "green" if score >= 80 else "warning" if score >= 60 else "error"
+
+
+def render_text(
+    report: Report,
+    *,
+    path: str = "<draft>",
+    color: bool = False,
+    suggestions: Sequence[Suggestion] | None = None,
+    verbose: bool = False,
+) -> str:
+    shown = report.suggestions if suggestions is None else suggestions
+    out: list[str] = []
+    stage = _STAGE_NAMES.get(report.stage.value, report.stage.value)
+    if report.score is None:
+        out.append(f"{_c('bold', path, color)}: not judged")
+        out.extend(f"  {n}" for n in report.notes)
+        return "\n".join(out) + "\n"
+    headline = _c(_score_color(report.score), f"{report.score:.0f}/100", color)
+    words = report.stats.get("words", 0)
+    out.append(f"{_c('bold', path, color)}: score {headline} · {stage} ({report.stage_source}) · {words} words")
+    for name, dim in report.dimensions.items():
+        value = "  —" if dim.score is None else f"{dim.score:3.0f}"
+        why = dim.note if dim.score is None else ", ".join(f"{p.code} −{p.points:g}" for p in dim.penalties)
+        out.append(
+            f"  {name:<11} {_c(_score_color(dim.score), _bar(dim.score), color)} {value}  "
+            f"{_c('dim', why, color)}".rstrip()
+        )
+    out.append(_c("dim", f"  grammar: {report.grammar.get('note', '')}", color))
+    for note in report.notes:
+        out.append(_c("dim", f"  note: {note}", color))
+    if not shown:
+        out.append(_c("green", "  No findings. Ready to send.", color) if report.score >= 80 else "  No findings.")
+        return "\n".join(out) + "\n"
+    out.append("")
+    index = LineIndex(report.text)
+    for s in shown:
+        line, col = index.line_col(s.span.start)
+        sev = _c(s.severity.value, f"{s.severity.value:<10}", color)
+        out.append(f"{path}:{line}:{col}: {sev} {_c('bold', s.code, color)} {s.name}: {s.message}")
+        excerpt = index.line_text(line)
+        end_line, end_col = index.line_col(max(s.span.start, s.span.end - 1))
+        width = (end_col - col + 1) if end_line == line else len(excerpt) - col + 1
+        if excerpt.strip():
+            shown_line = excerpt if len(excerpt) <= 160 else excerpt[: max(col + width + 40, 160)] + "…"
+            out.append(_c("dim", "    | ", color) + shown_line)
+            out.append(_c("dim", "    | ", color) + " " * (col - 1) + _c(s.severity.value, "^" * max(1, min(width, 120)), color))
+        if s.fix is not None:
+            label = "remove it" if s.fix == "" else f"“{s.fix}”"
+            out.append(f"    fix: {label}")
+        elif s.replacements:
+            out.append(f"    try: {' / '.join(repr(r)[1:-1] for r in s.replacements[:3])}")
+        if verbose:
+            out.append(_c("dim", f"    why: {s.why}", color))
+    counts = {sev: sum(1 for s in shown if s.severity is sev) for sev in Severity}
+    out.append("")
+    out.append(
+        f"{len(shown)} finding(s): {counts[Severity.ERROR]} error, {counts[Severity.WARNING]} warning, "
+        f"{counts[Severity.SUGGESTION]} suggestion. `followup-lint explain CODE` says more."
+    )
+    return "\n".join(out) + "\n"

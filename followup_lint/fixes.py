@@ -1,0 +1,27 @@
+"""Applying safe fixes: only those a rule marked safe, never two that overlap."""
+
+from __future__ import annotations
+
+from .report import Report
+
+
+def apply_safe_fixes(report: Report) -> tuple[str, int]:
+    """The report's text with every safe fix applied, and how many were applied.
+
+    Fixes are applied from the end of the text backwards so earlier offsets stay valid; a fix
+    that overlaps one already applied is skipped (run again to pick it up).
+    """
+    text = report.text
+    applied = 0
+    last_start = len(text) + 1
+    for s in sorted(report.suggestions, key=lambda s: (s.span.start, s.span.end), reverse=True):
+        if s.fix is None or s.span.end > last_start:
+            continue
+        start, end = s.span.start, s.span.end
+        replacement = s.fix
+        if replacement == "" and start > 0 and text[start - 1] == " " and (end == len(text) or text[end] in " \n.,!?"):
+            start -= 1  # removing a word or emoji also removes the space before it
+        text = text[:start] + replacement + text[end:]
+        last_start = start
+        applied += 1
+    return text, applied

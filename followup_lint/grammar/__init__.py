@@ -1,0 +1,1 @@
+"""Grammar and spelling backends: LanguageTool on loopback, and a built-in fallback."""

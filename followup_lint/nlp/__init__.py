@@ -1,0 +1,1 @@
+"""spaCy pipeline loading and followup-lint's own pipeline components."""

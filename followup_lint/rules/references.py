@@ -1,0 +1,306 @@
+"""References: something specific from the conversation, the right names, the role."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..analysis import Analysis, Unit
+from ..types import Stage
+from .base import Finding, rule
+from .lexicon import alternation
+
+_TITLES = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|madam|madame|mme|herr|frau)\.?$", re.I)
+_GREETING_WORD = re.compile(
+    r"^\s*(?:dear|hi|hello|hey|hiya|heya|yo|greetings|good (?:morning|afternoon|evening|day)|morning|howdy)\b[\s,]*",
+    re.I,
+)
+_GENERIC_ADDRESSEE = re.compile(
+    r"\b(?:hiring|recruit\w*|talent|team|committee|panel|manager|sir|madam|concern|all|everyone|"
+    r"folks|there|friends?|colleagues|hr|people)\b",
+    re.I,
+)
+_ROLE_NOUNS = re.compile(r"\b(?:role|position|job|opening|post|vacancy|opportunity)\b", re.I)
+_STOP = {"the", "a", "an", "of", "and", "for", "to", "in", "at", "on", "with", "&", "i", "ii", "iii"}
+# Phrases that put a company name in the target seat: "join X", "the role at X", "X's team".
+_COMPANY_SLOT = re.compile(
+    r"(?:\bjoin(?:ing)?(?: the team at| the \w+ team at)?|\b(?:role|position|opportunity|job|opening|"
+    r"interview|interviewing|career|future|team|everyone|folks|people|culture|mission)\s+(?:at|with)|"
+    r"\b(?:contribute|contributing|contribution)\s+to|\b(?:excited|enthusiastic|passionate)\s+about|"
+    r"\binterest in|\b(?:work|working)\s+(?:with you )?at)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})"
+)
+_POSSESSIVE_COMPANY = re.compile(
+    r"\b((?:[A-Z][\w&.-]*[\w&])(?:\s+[A-Z][\w&.-]*[\w&]){0,3})['’]s\s+"
+    r"(?:team|mission|culture|clinic|customers|clients|products?|platform|stores?|plant|office|values)\b"
+)
+
+
+def _norm_tokens(text: str) -> set[str]:
+    return {t for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in _STOP}
+
+
+def _same_org(candidate: str, company: str) -> bool:
+    cand, comp = _norm_tokens(candidate), _norm_tokens(company)
+    if not cand or not comp:
+        return True
+    return bool(cand & comp) or any(c.startswith(k[:5]) or k.startswith(c[:5]) for c in cand for k in comp if len(c) >= 4 and len(k) >= 4)
+
+
+def _known_non_company(a: Analysis, candidate: str) -> bool:
+    """Names that are not a rival company: people, the role, topics, places we know of."""
+    tokens = _norm_tokens(candidate)
+    known = " ".join(
+        [*a.context.interviewers, a.context.role or "", a.context.candidate or "", *a.context.topics]
+    )
+    if tokens & _norm_tokens(known):
+        return True
+    # a lone capitalised word that starts a sentence-like chunk is often not a name
+    generic = {"team", "company", "organization", "organisation", "firm", "group", "department", "you", "your"}
+    return tokens <= generic
+
+
+def _name_like(expected: str, said: str, *, titled: bool) -> str:
+    """The expected name in the greeting's register: "Ms. Patel" -> "Chen", "Raj" -> "Maria"."""
+    parts = expected.split()
+    if len(said.split()) > 1:
+        return expected
+    return parts[-1] if titled else parts[0]
+
+
+def topic_mentions(a: Analysis) -> list[tuple[int, int, str]]:
+    """Mentions of the context's topics (whole words; a topic of several words may match by
+    its distinctive words)."""
+    found: list[tuple[int, int, str]] = []
+    for topic in a.context.topics:
+        spans = a.mentions(topic)
+        if not spans:
+            words = [w for w in re.findall(r"[A-Za-z0-9][\w-]{3,}", topic) if w.lower() not in _STOP]
+            for w in words:
+                spans.extend(a.mentions(w))
+        found.extend((s, e, topic) for s, e in spans)
+    return sorted(set(found))
+
+
+def reference_units(a: Analysis) -> list[Unit]:
+    """Sentences that recall the conversation: labelled so, or naming a context topic."""
+    topic_starts = {s for s, _, _ in topic_mentions(a)}
+    return [
+        u
+        for u in a.prose_units
+        if u.move == "reference" or any(u.start <= s < u.end for s in topic_starts)
+    ]
+
+
+def greeting_name(a: Analysis) -> tuple[int, int, str] | None:
+    """The addressee's name in the greeting line (titles dropped), with its span."""
+    g = a.greeting
+    if g is None:
+        return None
+    line = a.text[g.start : g.end]
+    m = _GREETING_WORD.match(line)
+    if not m:
+        return None
+    rest_start = g.start + m.end()
+    rest = a.text[rest_start : g.end]
+    rest_clean = re.split(r"[,:;!?\n—–]", rest, maxsplit=1)[0].strip(" .")
+    words = rest_clean.split()
+    while words and _TITLES.match(words[0]):
+        words = words[1:]
+    if not words or len(words) > 4 or _GENERIC_ADDRESSEE.search(" ".join(words)):
+        return None
+    if not all(re.fullmatch(r"[^\W\d_][\w.'’-]*", w) for w in words):
+        return None
+    name = " ".join(words)
+    offset = a.text.find(name, rest_start, g.end)
+    if offset < 0:
+        return None
+    return offset, offset + len(name), name
+
+
+@rule("RF001", "no-specific-reference", severity="warning", summary="Nothing specific from the interview.")
+def no_specific_reference(a: Analysis) -> Iterator[Finding]:
+    """Flags a thank-you note that recalls nothing specific from the conversation.
+
+    What it does:
+        Looks for a sentence that recalls a detail of the interview (a project, a problem, a
+        person, something the interviewer said) or that names one of the context's topics.
+    Why it matters:
+        A specific detail proves you listened and makes the note yours; a generic note could
+        have been sent by any candidate to any company.
+    Example:
+        Dear Mr. Alvarez,\\n\\nThank you for the interview. I enjoyed our conversation and I
+        am very interested in the role.\\n\\nBest regards,\\nKim Tran
+    Instead:
+        Dear Mr. Alvarez,\\n\\nThank you for the interview. I keep thinking about the
+        backlog of unfiled claims you described, and I am very interested in the role.
+        \\n\\nBest regards,\\nKim Tran
+    """
+    if a.stage is not Stage.THANK_YOU or len(a.prose_units) < 2 or reference_units(a):
+        return
+    generic = next(iter(a.find(alternation("references", "generic_praise"), where="prose")), None)
+    if generic is not None:
+        start, end = generic.span()
+        message = "This praise is generic; name a project, problem or moment from the conversation."
+    else:
+        unit = a.prose_units[min(1, len(a.prose_units) - 1)]
+        start, end = unit.start, unit.end
+        message = "Nothing here recalls the conversation; mention one specific thing you discussed."
+    topics = a.context.topics
+    hint = f"I keep thinking about what you said about {topics[0]}." if topics else None
+    yield Finding(start, end, message, replacements=(hint,) if hint else ())
+
+
+@rule("RF002", "wrong-company", severity="error", summary="Names a company other than the one you met.")
+def wrong_company(a: Analysis) -> Iterator[Finding]:
+    """Flags a company name where the context's company belongs (a copy-paste slip).
+
+    What it does:
+        When the context names the company, looks at places where a draft names the employer
+        ("join X", "the role at X", "X's team", the subject line) and flags a name that is not
+        the context's company. Past employers ("my work at Y") are not flagged.
+    Why it matters:
+        Thanking one company in a note to another tells the reader the note was recycled; it
+        is among the few slips that can end a candidacy on its own.
+    Example:
+        Context: company=Lumen Health
+        Thank you for the interview. I would love to join Apex Medical and help with the
+        claims pipeline.
+    Instead:
+        Context: company=Lumen Health
+        Thank you for the interview. I would love to join Lumen Health and help with the
+        claims pipeline.
+    """
+    company = a.context.company
+    if not company:
+        return
+    seen: set[int] = set()
+    matches = [*a.find(_COMPANY_SLOT), *a.find(_COMPANY_SLOT, where="subject"), *a.find(_POSSESSIVE_COMPANY)]
+    for m in matches:
+        name = m.group(1)
+        start = m.start(1)
+        if start in seen or _same_org(name, company) or _known_non_company(a, name):
+            continue
+        seen.add(start)
+        yield Finding(
+            start,
+            start + len(name),
+            f"“{name}” is not {company}, the company you interviewed with.",
+            fix=company,
+            replacements=(company,),
+        )
+
+
+@rule("RF003", "wrong-interviewer", severity="error", summary="The greeting names someone you did not meet.")
+def wrong_interviewer(a: Analysis) -> Iterator[Finding]:
+    """Flags a greeting that addresses someone other than the interviewer.
+
+    What it does:
+        When the context names the interviewer (or a panel), compares the name in the greeting
+        with it, by first or last name, and flags a mismatch.
+    Why it matters:
+        Addressing the note to the wrong person is the clearest sign of a template sent in
+        bulk.
+    Example:
+        Context: interviewer=Maria Chen
+        Dear Ms. Patel,\\n\\nThank you for your time yesterday.
+    Instead:
+        Context: interviewer=Maria Chen
+        Dear Ms. Chen,\\n\\nThank you for your time yesterday.
+    """
+    people = a.context.interviewers
+    found = greeting_name(a)
+    if not people or found is None:
+        return
+    start, end, name = found
+    said = _norm_tokens(name)
+    for person in people:
+        if said & _norm_tokens(person):
+            return
+    before = a.text[a.greeting.start : start].split() if a.greeting else []
+    titled = bool(before) and bool(_TITLES.match(before[-1]))
+    fix = _name_like(people[0], name, titled=titled)
+    yield Finding(
+        start,
+        end,
+        f"The greeting names “{name}”, but you met {', '.join(people)}.",
+        fix=fix,
+        replacements=(fix,),
+    )
+
+
+@rule("RF004", "role-not-mentioned", severity="suggestion", summary="The note never names the position.")
+def role_not_mentioned(a: Analysis) -> Iterator[Finding]:
+    """Flags a thank-you note that never names the position.
+
+    What it does:
+        With a role in the context, looks for it (by its distinctive words) in the subject or
+        body; without one, looks for any word such as role, position or opening.
+    Why it matters:
+        Interviewers meet many candidates for several openings; naming the position tells them
+        at once which conversation you mean.
+    Example:
+        Context: role=Store Manager
+        Dear Ms. Ito,\\n\\nThank you for meeting me on Friday. I enjoyed the tour of the
+        Denver store.\\n\\nBest,\\nRay Cole
+    Instead:
+        Context: role=Store Manager
+        Dear Ms. Ito,\\n\\nThank you for meeting me on Friday about the Store Manager role. I
+        enjoyed the tour of the Denver store.\\n\\nBest,\\nRay Cole
+    """
+    if a.stage is not Stage.THANK_YOU or not a.prose_units:
+        return
+    role = a.context.role
+    if role:
+        words = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", role) if w.lower() not in _STOP]
+        stems = [w.lower()[: max(4, len(w) - 3)] for w in words]
+        haystack = ((a.subject or "") + " " + a.body).lower()
+        hits = sum(1 for s in stems if re.search(r"\b" + re.escape(s), haystack))
+        # every word of a short title, two thirds of a long one ("data engineering role"
+        # names "Senior Data Engineer"; "the Denver store" does not name "Store Manager")
+        needed = len(words) if len(words) <= 2 else -(-2 * len(words) // 3)
+        if words and hits >= needed:
+            return
+    elif any(a.find(_ROLE_NOUNS)) or any(a.find(_ROLE_NOUNS, where="subject")):
+        return
+    unit = a.prose_units[0]
+    name = role or "the position"
+    yield Finding(
+        unit.start,
+        unit.end,
+        f"Name the position ({name}) so the reader knows which interview you mean.",
+    )
+
+
+@rule("RF005", "generic-greeting", severity="suggestion", summary="A greeting without the interviewer's name.")
+def generic_greeting(a: Analysis) -> Iterator[Finding]:
+    """Flags "To whom it may concern" and, when you know who you met, any nameless greeting.
+
+    What it does:
+        Flags greetings such as "To whom it may concern" or "Dear Sir or Madam" always, and
+        "Dear Hiring Manager" or "Hello team" when the context names the interviewer.
+    Why it matters:
+        After a conversation you know the reader's name; using it is the first sign that the
+        note was written for them.
+    Example:
+        Context: interviewer=Dana Brooks
+        Dear Hiring Manager,\\n\\nThank you for the interview.
+    Instead:
+        Context: interviewer=Dana Brooks
+        Dear Ms. Brooks,\\n\\nThank you for the interview.
+    """
+    g = a.greeting
+    if g is None or greeting_name(a) is not None:
+        return
+    line = a.text[g.start : g.end]
+    always = re.search(r"to whom it may concern|sir\s*(?:or|/)\s*madam", line, re.I)
+    if not always and not a.context.interviewers:
+        return
+    person = a.context.interviewers[0] if a.context.interviewers else None
+    fix = f"Dear {person}," if person else None
+    yield Finding(
+        g.start,
+        g.end,
+        "Address the person you met by name." if person else "Find out who will read this and greet them by name.",
+        replacements=(fix,) if fix else (),
+    )

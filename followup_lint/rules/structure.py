@@ -1,0 +1,221 @@
+"""Structure: subject, greeting with a name, a closing line, a sign-off with your name."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..analysis import Analysis
+from ..types import Stage
+from .base import Finding, rule
+from .lexicon import alternation, patterns
+
+_CLOSING_ONLY = re.compile(r"^[\W\d_]*[A-Za-z ,.!'’-]*$")
+
+
+@rule("ST001", "missing-greeting", severity="warning", summary="No greeting line.")
+def missing_greeting(a: Analysis) -> Iterator[Finding]:
+    """Flags a note that starts without a greeting.
+
+    What it does:
+        Checks that the first line is a salutation such as "Dear Ms. Chen," or "Hello Raj,".
+    Why it matters:
+        A note without a greeting reads as abrupt; the greeting is also where the
+        interviewer's name belongs.
+    Example:
+        Thank you for the interview yesterday. I enjoyed it.\\n\\nBest,\\nKim
+    Instead:
+        Dear Ms. Rivera,\\n\\nThank you for the interview yesterday. I enjoyed it.\\n\\nBest,\\nKim
+    """
+    if a.greeting is not None or not a.units:
+        return
+    first = a.units[0]
+    name = a.context.interviewers[0] if a.context.interviewers else "Ms. / Mr. Lastname"
+    yield Finding(
+        first.start,
+        first.end,
+        "Start with a greeting that names the reader.",
+        replacements=(f"Dear {name},",),
+    )
+
+
+@rule("ST002", "missing-sign-off", severity="warning", summary="No closing phrase and name.")
+def missing_sign_off(a: Analysis) -> Iterator[Finding]:
+    """Flags a note that ends without a sign-off.
+
+    What it does:
+        Checks that the note ends with a closing ("Best regards," "Sincerely,") and a name.
+    Why it matters:
+        The sign-off closes the note politely and tells the reader who wrote it; without one
+        the note looks unfinished.
+    Example:
+        Dear Sam,\\n\\nThank you for the interview. I look forward to hearing from you.
+    Instead:
+        Dear Sam,\\n\\nThank you for the interview. I look forward to hearing from you.\\n\\nBest regards,\\nAna Ruiz
+    """
+    if a.signoff is not None or not a.units:
+        return
+    last = a.units[-1]
+    name = a.context.candidate or "Your Name"
+    yield Finding(
+        last.start,
+        last.end,
+        "End with a sign-off and your name.",
+        replacements=(f"Best regards,\n{name}",),
+    )
+
+
+@rule("ST003", "unfilled-placeholder", severity="error", summary="Template text left in the draft.")
+def unfilled_placeholder(a: Analysis) -> Iterator[Finding]:
+    """Flags template leftovers such as "[Interviewer's Name]", "<JOB TITLE>" or "{company}".
+
+    What it does:
+        Finds bracketed placeholders, "(insert ...)" notes, "XX" and all-capital slot names
+        in the subject and body.
+    Why it matters:
+        A placeholder tells the reader the note is a template; it is the one slip no reader
+        forgives.
+    Example:
+        Dear [Interviewer's Name],\\n\\nThank you for meeting me about the <JOB TITLE> role.
+    Instead:
+        Dear Ms. Chen,\\n\\nThank you for meeting me about the Data Engineer role.
+    """
+    seen: list[tuple[int, int]] = []
+    for where in ("subject", "body"):
+        for pattern in patterns("structure", "placeholders"):
+            for m in a.find(pattern, where=where):
+                if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in seen):
+                    continue
+                seen.append(m.span())
+                yield Finding(
+                    m.start(), m.end(), f"“{m.group(0)}” is a template placeholder; fill it in."
+                )
+
+
+@rule("ST004", "sign-off-without-name", severity="warning", summary="A sign-off with no name.")
+def sign_off_without_name(a: Analysis) -> Iterator[Finding]:
+    """Flags a sign-off that gives no name.
+
+    What it does:
+        Checks that the sign-off block has a name after the closing phrase; with the
+        candidate's name in the context, checks for that name.
+    Why it matters:
+        The reader needs to know at a glance who wrote; a bare "Thanks," leaves them to work
+        it out from the address.
+    Example:
+        Dear Sam,\\n\\nThank you for the interview.\\n\\nBest regards,
+    Instead:
+        Dear Sam,\\n\\nThank you for the interview.\\n\\nBest regards,\\nAna Ruiz
+    """
+    block = a.signoff
+    if block is None:
+        return
+    lines = [ln for ln in block.text.splitlines() if ln.strip()]
+    rest = lines[1:]
+    first = lines[0] if lines else ""
+    after_phrase = re.sub(r"^[^,]*,\s*", "", first) if "," in first else ""
+    candidates = [*rest, after_phrase]
+    has_name = any(re.search(r"\b[A-Z][a-z]+", c) for c in candidates if c)
+    if a.context.candidate:
+        first_name = a.context.candidate.split()[0].lower()
+        has_name = first_name in block.text.lower()
+    if len(lines) == 1 and not after_phrase and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z.]+){0,2}", first):
+        has_name = not re.match(r"^(?:best|regards|cheers|thanks|sincerely|thank you)", first, re.I)
+    if not has_name:
+        name = a.context.candidate or "Your Name"
+        yield Finding(block.start, block.end, "Add your name under the closing.", replacements=(f"{block.text}\n{name}",))
+
+
+@rule("ST005", "vague-subject", severity="warning", summary="A subject line that says nothing.")
+def vague_subject(a: Analysis) -> Iterator[Finding]:
+    """Flags an empty or vague subject line ("Hi", "Following up", "Question").
+
+    What it does:
+        When the draft has a subject, flags it if it is empty or only a vague phrase, or if it
+        is one or two words with no sign of what the mail is about.
+    Why it matters:
+        The subject decides whether the mail is opened and found again; "Thank you –
+        Data Engineer interview" does both jobs.
+    Example:
+        Subject: Following up\\n\\nDear Ms. Chen,\\n\\nThank you for the interview.
+    Instead:
+        Subject: Thank you – Data Engineer interview\\n\\nDear Ms. Chen,\\n\\nThank you for the interview.
+    """
+    span = a.draft.subject_span
+    if span is None:
+        return
+    subject = (a.subject or "").strip()
+    vague = re.compile(
+        r"^(?:re:\s*|fwd?:\s*)*(?:" + "|".join(f"(?:{p})" for p in _vague_list()) + r")[\s!.?]*$",
+        re.I,
+    )
+    good = alternation("structure", "subject_good_cues")
+    role = a.context.role or "the role"
+    better = {
+        Stage.STATUS_CHECK: f"Following up on the {role} interview",
+        Stage.FINAL: f"Thank you – {role} interview",
+    }.get(a.stage, f"Thank you – {role} interview")
+    start, end = span
+    if not subject:
+        line_start = a.text.rfind("\n", 0, start) + 1
+        yield Finding(line_start, end, "The subject is empty; say what the mail is about.", replacements=(better,))
+    elif vague.match(subject) or (len(subject.split()) <= 2 and not good.search(subject) and not (
+        a.context.role and a.context.role.lower() in subject.lower()
+    )):
+        yield Finding(start, end, f"“{subject}” is vague; name the role and why you write.", replacements=(better,))
+
+
+def _vague_list() -> tuple[str, ...]:
+    from ..data import load_data
+
+    return tuple(load_data("lexicon")["structure"]["vague_subjects"])
+
+
+@rule("ST006", "no-next-steps", severity="suggestion", summary="No closing line that looks ahead.")
+def no_next_steps(a: Analysis) -> Iterator[Finding]:
+    """Flags a note with no line that invites the next step.
+
+    What it does:
+        Looks for a sentence that looks ahead: hearing back, next steps, an offer to send more
+        information, availability, or (in a final note) keeping in touch.
+    Why it matters:
+        A closing line that invites a reply gives the reader an easy next move.
+    Example:
+        Dear Sam,\\n\\nThank you for the interview. I enjoyed the tour of the plant.\\n\\nBest,\\nAna
+    Instead:
+        Dear Sam,\\n\\nThank you for the interview. I enjoyed the tour of the plant. I look
+        forward to hearing about next steps.\\n\\nBest,\\nAna
+    """
+    units = a.prose_units
+    if len(units) < 2:
+        return
+    if a.units_with("next_steps") or any(a.find(alternation("structure", "next_step_cues"), where="prose")):
+        return
+    last = units[-1]
+    text = {
+        Stage.FINAL: "Please keep me in mind for future openings; I hope we stay in touch.",
+        Stage.STATUS_CHECK: "Could you share any update on the timeline?",
+    }.get(a.stage, "I look forward to hearing about next steps.")
+    yield Finding(last.start, last.end, "Close with a line that invites the next step.", replacements=(text,))
+
+
+@rule("ST007", "missing-contact", severity="suggestion", summary="No phone number or e-mail in the signature.", enabled=False)
+def missing_contact(a: Analysis) -> Iterator[Finding]:
+    """Flags a signature without a phone number, e-mail address or profile link (off by default).
+
+    What it does:
+        Checks the sign-off block for contact details.
+    Why it matters:
+        Contact details in the signature let the reader call or forward you without searching;
+        many writers rely on their mail client's signature, so the rule is off by default.
+    Example:
+        Dear Sam,\\n\\nThank you.\\n\\nBest regards,\\nAna Ruiz
+    Instead:
+        Dear Sam,\\n\\nThank you.\\n\\nBest regards,\\nAna Ruiz\\nana.ruiz@example.com | 555-201-3344
+    """
+    block = a.signoff
+    if block is None:
+        return
+    if re.search(r"@|\d{3}[\s.-]\d{3,4}|linkedin|https?://", block.text, re.I):
+        return
+    yield Finding(block.start, block.end, "Add a phone number or e-mail address under your name.")

@@ -1,0 +1,27 @@
+"""Counts and readability figures for the report (textstat 0.7.8: offline and fast to import)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_PARA = re.compile(r"\n[ \t]*\n")
+
+
+def readability(prose: str) -> dict[str, Any]:
+    """textstat's main figures for the prose; empty when there is too little text to judge."""
+    if len(prose.split()) < 5:
+        return {}
+    import textstat
+
+    return {
+        "flesch_reading_ease": round(float(textstat.flesch_reading_ease(prose)), 1),
+        "flesch_kincaid_grade": round(float(textstat.flesch_kincaid_grade(prose)), 1),
+        "gunning_fog": round(float(textstat.gunning_fog(prose)), 1),
+        "text_standard": str(textstat.text_standard(prose, float_output=False)),
+        "reading_time_seconds": round(float(textstat.reading_time(prose, ms_per_char=14.69)), 1),
+    }
+
+
+def paragraphs(body: str) -> int:
+    return sum(1 for p in _PARA.split(body) if p.strip())
