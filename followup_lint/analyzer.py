@@ -330,7 +330,7 @@ def _drop_grammar_echoes(found: list[Suggestion]) -> list[Suggestion]:
     word_level = [
         (s.span.start, s.span.end)
         for s in found
-        if s.dimension is not Dimension.GRAMMAR and s.span.end - s.span.start <= 40
+        if s.dimension is not Dimension.GRAMMAR and len(s.text.split()) <= 3
     ]
     return [
         s
