@@ -1,0 +1,159 @@
+"""The shipped move model at run time: numpy only, checked against its sha256 sidecar.
+
+Training saves the scikit-learn model with skops (the model of record) and, next to it, the
+same linear model's numbers as a numpy archive. Loading skops imports scikit-learn, which
+costs seconds here, so the analyzer reads the numpy archive instead; a test checks that both
+give the same probabilities.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..types import MOVES
+from .features import char_ngrams, cues, word_ngrams
+
+MODEL_NAME = "moves"
+
+
+class ModelIntegrityError(RuntimeError):
+    """A model file whose checksum does not match its sidecar (tampered or corrupted)."""
+
+
+def models_dir() -> Path:
+    """Where the model lives: inside an installed wheel, else the checkout's ``models/``."""
+    packaged = Path(__file__).resolve().parent.parent / "_models"
+    if (packaged / f"{MODEL_NAME}.meta.json").is_file():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "models"
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_meta(folder: Path | None = None) -> dict[str, Any]:
+    folder = folder or models_dir()
+    path = folder / f"{MODEL_NAME}.meta.json"
+    if not path.is_file():
+        raise FileNotFoundError(f"no move model at {folder} (train one with `make train`)")
+    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def verified_path(folder: Path, meta: dict[str, Any], key: str) -> Path:
+    """The artifact file named in the sidecar, after checking its sha256."""
+    entry = meta["files"][key]
+    path = folder / entry["name"]
+    if not path.is_file():
+        raise FileNotFoundError(f"model file {path} is missing")
+    actual = sha256_of(path)
+    if actual != entry["sha256"]:
+        raise ModelIntegrityError(
+            f"{path.name}: sha256 {actual[:12]}… does not match the sidecar's {entry['sha256'][:12]}…; "
+            "refusing to load a modified model (retrain with `make train` or reinstall)"
+        )
+    return path
+
+
+@dataclass(frozen=True)
+class _Weights:
+    word_vocab: dict[str, int]
+    char_vocab: dict[str, int]
+    word_idf: np.ndarray
+    char_idf: np.ndarray
+    cue_mean: np.ndarray
+    cue_scale: np.ndarray
+    coef: np.ndarray
+    intercept: np.ndarray
+    temperature: float
+    labels: tuple[str, ...]
+
+
+class MoveModel:
+    """Labels sentences with moves and calibrated confidences."""
+
+    name = "model"
+
+    def __init__(self, weights: _Weights, version: str) -> None:
+        self.w = weights
+        self.version = version
+        n_word = len(weights.word_vocab)
+        n_char = len(weights.char_vocab)
+        self._word_coef = weights.coef[:, :n_word]
+        self._char_coef = weights.coef[:, n_word : n_word + n_char]
+        self._cue_coef = weights.coef[:, n_word + n_char :]
+
+    @staticmethod
+    def _block(grams: list[str], vocab: dict[str, int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        counts: dict[int, int] = {}
+        for g in grams:
+            j = vocab.get(g)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        if not counts:
+            return np.zeros(0, dtype=np.intp), np.zeros(0)
+        idx = np.fromiter(counts, dtype=np.intp, count=len(counts))
+        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))
+        values = tf * idf[idx]
+        norm = float(np.sqrt(values @ values))
+        return idx, values / norm if norm else values
+
+    def decision(self, text: str, tokens: Sequence[tuple[str, str]]) -> np.ndarray:
+        w = self.w
+        wi, wv = self._block(word_ngrams(text), w.word_vocab, w.word_idf)
+        ci, cv = self._block(char_ngrams(text), w.char_vocab, w.char_idf)
+        cue = (np.asarray(cues(text, tokens)) - w.cue_mean) / w.cue_scale
+        result: np.ndarray = self._word_coef[:, wi] @ wv + self._char_coef[:, ci] @ cv + self._cue_coef @ cue + w.intercept
+        return result
+
+    def probabilities(self, text: str, tokens: Sequence[tuple[str, str]]) -> np.ndarray:
+        z = self.decision(text, tokens) / self.w.temperature
+        z = np.exp(z - z.max())
+        result: np.ndarray = z / z.sum()
+        return result
+
+    def predict(self, text: str, tokens: Sequence[tuple[str, str]]) -> tuple[str, float]:
+        p = self.probabilities(text, tokens)
+        k = int(p.argmax())
+        return self.w.labels[k], float(p[k])
+
+    def label_doc(self, doc: Any, sents: Sequence[Any]) -> list[tuple[str, float]]:
+        return [self.predict(s.text, [(t.text, t.tag_) for t in s]) for s in sents]
+
+
+def load_arrays(path: Path) -> dict[str, np.ndarray]:
+    with np.load(path, allow_pickle=False) as data:  # never unpickle: arrays only
+        return {k: data[k] for k in data.files}
+
+
+@lru_cache(maxsize=2)
+def load_move_model(folder: str | None = None) -> MoveModel:
+    """The shipped model, verified. Raises FileNotFoundError or ModelIntegrityError."""
+    base = Path(folder) if folder else models_dir()
+    meta = read_meta(base)
+    arrays = load_arrays(verified_path(base, meta, "runtime_arrays"))
+    vocab = json.loads(verified_path(base, meta, "runtime_vocab").read_text(encoding="utf-8"))
+    labels = tuple(meta["labels"])
+    if set(labels) != set(MOVES):
+        raise ModelIntegrityError(f"model labels {labels} differ from this version's moves")
+    weights = _Weights(
+        word_vocab=vocab["word"],
+        char_vocab=vocab["char"],
+        word_idf=arrays["word_idf"],
+        char_idf=arrays["char_idf"],
+        cue_mean=arrays["cue_mean"],
+        cue_scale=arrays["cue_scale"],
+        coef=arrays["coef"],
+        intercept=arrays["intercept"],
+        temperature=float(arrays["temperature"]),
+        labels=labels,
+    )
+    return MoveModel(weights, version=str(meta.get("version", "?")))
