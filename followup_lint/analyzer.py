@@ -22,7 +22,7 @@ from .rules import all_rules
 from .rules.base import Finding, Rule
 from .scoring import score
 from .stage import infer_stage
-from .stats import paragraphs, readability
+from .stats import LazyStats, paragraphs, readability
 from .types import Dimension, Stage
 
 if TYPE_CHECKING:
@@ -225,18 +225,18 @@ class Analyzer:
             weight_overrides=self.config.weights,
         )
         prose = " ".join(u.text for u in analysis.prose_units)
-        stats: dict[str, Any] = {
+        values: dict[str, Any] = {
             "words": len(WORD_RE.findall(draft.body)),
             "prose_words": analysis.prose_word_count,
             "sentences": len(analysis.prose_units),
             "paragraphs": paragraphs(draft.body),
-            "readability": readability(prose),
             "score_detail": {
                 "weighted_mean": sheet.weighted_mean,
                 "weakest": sheet.weakest,
                 "error_points": sheet.error_points,
             },
         }
+        stats = LazyStats(values, {"readability": lambda: readability(prose)})
         return Report(
             text=draft.text,
             score=sheet.overall,

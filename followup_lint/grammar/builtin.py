@@ -111,6 +111,10 @@ class BuiltinChecker:
                                     "capitalization", "BUILTIN_LOWERCASE_I", "Capitalization", ("I",), safe_fix=True))
         for m in _SENT_START.finditer(text):
             word = m.group(1)
+            token_end = re.match(r"\S*", text[m.start(1) :])
+            token = token_end.group(0) if token_end else word
+            if "@" in token or "://" in token or token.startswith("www."):
+                continue  # an address in a signature, not a sentence
             if word in ("i", "e", "g", "etc", "vs", "am", "pm") or len(word) == 1 and word != "a":
                 continue
             if re.search(r"(?:e\.g|i\.e|etc|vs|approx|\d)\.\s+$", text[max(0, m.start(1) - 10) : m.start(1)]):

@@ -27,7 +27,7 @@ _COMPANY_SLOT = re.compile(
     r"(?:\bjoin(?:ing)?(?: the team at| the \w+ team at)?|\b(?:role|position|opportunity|job|opening|"
     r"interview|interviewing|career|future|team|everyone|folks|people|culture|mission)\s+(?:at|with)|"
     r"\b(?:contribute|contributing|contribution)\s+to|\b(?:excited|enthusiastic|passionate)\s+about|"
-    r"\binterest in|\b(?:work|working)\s+(?:with you )?at)\s+(?:the\s+)?"
+    r"\binterest in)\s+(?:the\s+)?"
     r"((?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})"
 )
 _POSSESSIVE_COMPANY = re.compile(
