@@ -64,10 +64,17 @@ def wall(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[
     for _ in range(runs):
         t = time.perf_counter()
         proc = subprocess.run(
-            [sys.executable, "-c", "import resource,subprocess,sys;"
-             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)", *cmd],
-            capture_output=True, text=True, env=env,
+            [
+                sys.executable,
+                "-c",
+                "import resource,subprocess,sys;"
+                "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
+                "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)",
+                *cmd,
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
         )
         times.append(time.perf_counter() - t)
         peaks.append(int(proc.stdout.strip() or 0) / 1024)
@@ -83,8 +90,11 @@ def main() -> int:
 
     drafts = load_drafts()
     words = [len(t.split()) for t in drafts]
-    results: dict[str, Any] = {"drafts": len(drafts), "words_median": statistics.median(words),
-                               "words_total": sum(words)}
+    results: dict[str, Any] = {
+        "drafts": len(drafts),
+        "words_median": statistics.median(words),
+        "words_total": sum(words),
+    }
 
     import spacy
 
@@ -161,13 +171,19 @@ def main() -> int:
     )
     proselint_bin = Path(py).with_name("proselint")
     if proselint_bin.exists():
-        results["proselint_cli_s"], results["proselint_cli_peak_mib"] = wall([str(proselint_bin), "check", draft_file], cold_runs)
+        results["proselint_cli_s"], results["proselint_cli_peak_mib"] = wall(
+            [str(proselint_bin), "check", draft_file], cold_runs
+        )
     os.unlink(draft_file)
     results["in_process_peak_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
     results["machine"] = {
-        "python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count(),
-        "spacy": spacy.__version__, "model": find_model(), "followup_lint": fl.__version__,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": os.cpu_count(),
+        "spacy": spacy.__version__,
+        "model": find_model(),
+        "followup_lint": fl.__version__,
     }
     (ROOT / "benchmarks" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     write_report(results)
@@ -200,14 +216,20 @@ def write_report(r: dict[str, Any]) -> None:
         f"| `import followup_lint` (cold process) | {f(r['import_s'], 2)} s | < 0.3 s |",
         f"| one-file CLI, cold, `--grammar builtin` | {f(r['cli_s'], 2)} s | ≤ 1.5 s |",
         f"| one-file CLI peak memory | {f(r['cli_peak_mib'], 0)} MiB | ≤ 250 MiB |",
-        f"| proselint CLI, one file, cold | {f(r.get('proselint_cli_s'), 2)} s, {f(r.get('proselint_cli_peak_mib'), 0)} MiB | (peer) |",
+        f"| proselint CLI, one file, cold | {f(r.get('proselint_cli_s'), 2)} s, "
+        f"{f(r.get('proselint_cli_peak_mib'), 0)} MiB | (peer) |",
         "<!-- generated:end -->",
     ]
     report = ROOT / "benchmarks" / "REPORT.md"
     text = report.read_text() if report.exists() else "# Benchmarks\n\n<!-- generated:start --><!-- generated:end -->\n"
     import re
 
-    text = re.sub(r"<!-- generated:start.*?<!-- generated:end -->", lambda _: "\n".join(lines), text, flags=re.S)
+    text = re.sub(
+        r"<!-- generated:start.*?<!-- generated:end -->",
+        lambda _: "\n".join(lines),
+        text,
+        flags=re.S,
+    )
     report.write_text(text)
 
 

@@ -16,7 +16,16 @@ from ._version import __version__
 from .config import Config, ConfigError
 from .context import Context, ContextError
 from .draft import Draft, InputError
-from .report import SCHEMA_VERSION, DimensionScore, Evidence, Penalty, Report, SentenceLabel, Span, Suggestion
+from .report import (
+    SCHEMA_VERSION,
+    DimensionScore,
+    Evidence,
+    Penalty,
+    Report,
+    SentenceLabel,
+    Span,
+    Suggestion,
+)
 from .types import MOVES, Dimension, Severity, Stage
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from .config import Config
 from .context import Context
 from .draft import Draft, InputError
 from .grammar.base import GrammarIssue
-from .grammar.select import GrammarChecker, GrammarRun
+from .grammar.select import GrammarChecker
 from .report import Evidence, Report, SentenceLabel, Span, Suggestion
 from .rules import all_rules
 from .rules.base import Finding, Rule
@@ -32,9 +32,60 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _ENGLISH_FUNCTION_WORDS = frozenset(
-    "the a an and or but to of in on for with at by from about as is are was were be been am i you "
-    "we it this that my your our me us thank thanks please would will can could have has had not "
-    "so if all any more very".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "to",
+        "of",
+        "in",
+        "on",
+        "for",
+        "with",
+        "at",
+        "by",
+        "from",
+        "about",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "am",
+        "i",
+        "you",
+        "we",
+        "it",
+        "this",
+        "that",
+        "my",
+        "your",
+        "our",
+        "me",
+        "us",
+        "thank",
+        "thanks",
+        "please",
+        "would",
+        "will",
+        "can",
+        "could",
+        "have",
+        "has",
+        "had",
+        "not",
+        "so",
+        "if",
+        "all",
+        "any",
+        "more",
+        "very",
+    ]
 )
 DraftInput = str | Draft
 
@@ -119,7 +170,10 @@ class Analyzer:
     def _share(self, other: Analyzer) -> Analyzer:
         if self.config.labeller == other.config.labeller and self.config.spacy_model == other.config.spacy_model:
             self._nlp = other._nlp
-        if self.config.grammar == other.config.grammar and self.config.languagetool_url == other.config.languagetool_url:
+        if (
+            self.config.grammar == other.config.grammar
+            and self.config.languagetool_url == other.config.languagetool_url
+        ):
             self._grammar = other._grammar
         return self
 
@@ -153,16 +207,17 @@ class Analyzer:
             share = sum(1 for w in words if w in _ENGLISH_FUNCTION_WORDS) / len(words)
             if share < 0.1:
                 return _Prepared(
-                    draft, ctx, analysed, notes,
+                    draft,
+                    ctx,
+                    analysed,
+                    notes,
                     verdict="The draft does not look like English; followup-lint judges English drafts only.",
                 )
         return _Prepared(draft, ctx, analysed, notes)
 
     def _unjudged(self, p: _Prepared) -> Report:
         reason = p.verdict or ""
-        dims = {
-            d.value: _dimension_unjudged(d, reason) for d in Dimension
-        }
+        dims = {d.value: _dimension_unjudged(d, reason) for d in Dimension}
         return Report(
             text=p.draft.text,
             score=None,
@@ -260,7 +315,9 @@ class Analyzer:
             return ctx.stage, "given"
         days = None
         if ctx.interview_date and ctx.send_date:
-            days = (ctx.send_date.replace(tzinfo=None) - ctx.interview_date.replace(tzinfo=None)).total_seconds() / 86400
+            days = (
+                ctx.send_date.replace(tzinfo=None) - ctx.interview_date.replace(tzinfo=None)
+            ).total_seconds() / 86400
         stage, why = infer_stage([u.text for u in units], [u.move for u in units], days_since=days)
         return stage, f"inferred: {why}"
 
@@ -317,9 +374,9 @@ class Analyzer:
 
             from .nlp.loading import model_version
 
-            versions["spacy"] = spacy.__version__
+            versions["spacy"] = str(spacy.about.__version__)
             versions["spacy_model"] = model_version(self.nlp)
-            labeller = self.nlp.get_pipe("followup_moves").labeller
+            labeller: Any = getattr(self.nlp.get_pipe("followup_moves"), "labeller", None)
             versions["move_labeller"] = f"{labeller.name}-{labeller.version}"
         return versions
 
@@ -328,15 +385,12 @@ def _drop_grammar_echoes(found: list[Suggestion]) -> list[Suggestion]:
     """A grammar finding on words another rule already flagged (slang "thx", an emoji, a
     placeholder) says the same thing twice; keep the more specific one."""
     word_level = [
-        (s.span.start, s.span.end)
-        for s in found
-        if s.dimension is not Dimension.GRAMMAR and len(s.text.split()) <= 3
+        (s.span.start, s.span.end) for s in found if s.dimension is not Dimension.GRAMMAR and len(s.text.split()) <= 3
     ]
     return [
         s
         for s in found
-        if s.dimension is not Dimension.GRAMMAR
-        or not any(a < s.span.end and s.span.start < b for a, b in word_level)
+        if s.dimension is not Dimension.GRAMMAR or not any(a < s.span.end and s.span.start < b for a, b in word_level)
     ]
 
 

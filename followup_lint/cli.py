@@ -41,24 +41,50 @@ class UsageError(Exception):
 
 def _add_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("context (what you know about the interview)")
-    g.add_argument("--context", metavar="FILE", help="TOML file with context fields (interviewer, company, role, topics, ...)")
+    g.add_argument(
+        "--context",
+        metavar="FILE",
+        help="TOML file with context fields (interviewer, company, role, topics, ...)",
+    )
     g.add_argument("--interviewer", help="interviewer name(s), comma-separated for a panel")
     g.add_argument("--company")
     g.add_argument("--role")
     g.add_argument("--topic", action="append", default=[], help="something you discussed (repeatable)")
     g.add_argument("--candidate", help="your name (checked in the sign-off)")
     g.add_argument("--interview-date", metavar="DATE", help="ISO date or date-time of the interview")
-    g.add_argument("--send-date", metavar="DATE", help="ISO date or date-time you plan to send (default: unknown)")
+    g.add_argument(
+        "--send-date",
+        metavar="DATE",
+        help="ISO date or date-time you plan to send (default: unknown)",
+    )
     g.add_argument("--stage", choices=[s.value for s in Stage], help="kind of follow-up (default: auto)")
     o = p.add_argument_group("checking")
     o.add_argument("--grammar", choices=GRAMMAR_CHOICES, help="grammar backend (default: auto)")
-    o.add_argument("--select", action="append", default=[], help="only these rules: codes, prefixes or names, comma-separated")
+    o.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        help="only these rules: codes, prefixes or names, comma-separated",
+    )
     o.add_argument("--ignore", action="append", default=[], help="skip these rules: codes, prefixes or names")
-    o.add_argument("--vocabulary", action="append", default=[], help="words spelling must accept, comma-separated")
-    o.add_argument("--config", metavar="FILE", help="config file (default: nearest .followup-lint.toml or pyproject.toml)")
+    o.add_argument(
+        "--vocabulary",
+        action="append",
+        default=[],
+        help="words spelling must accept, comma-separated",
+    )
+    o.add_argument(
+        "--config",
+        metavar="FILE",
+        help="config file (default: nearest .followup-lint.toml or pyproject.toml)",
+    )
     r = p.add_argument_group("output")
     r.add_argument("--format", choices=FORMATS, default="text")
-    r.add_argument("--min-severity", choices=[s.value for s in Severity], help="show only findings at or above this; exit 1 if any")
+    r.add_argument(
+        "--min-severity",
+        choices=[s.value for s in Severity],
+        help="show only findings at or above this; exit 1 if any",
+    )
     r.add_argument("--fail-under", type=float, metavar="SCORE", help="exit 1 if a draft scores under SCORE")
     r.add_argument("--fix", action="store_true", help="apply safe fixes to the files (plain-text drafts only)")
     r.add_argument("--color", choices=("auto", "always", "never"), default="auto")
@@ -123,14 +149,22 @@ def cmd_check(argv: Sequence[str]) -> int:
         description="Score a post-interview follow-up email draft and say exactly what to change.",
         epilog="Sub-commands: rules, explain CODE, batch, compare BEFORE AFTER, grammar install|status|serve|stop.",
     )
-    p.add_argument("files", nargs="*", metavar="FILE", help="drafts (.txt, .eml, .html) or - for standard input")
+    p.add_argument(
+        "files",
+        nargs="*",
+        metavar="FILE",
+        help="drafts (.txt, .eml, .html) or - for standard input",
+    )
     p.add_argument("--version", action="version", version=f"followup-lint {__version__}")
     _add_options(p)
     args = p.parse_args(argv)
     if not args.files:
         if sys.stdin.isatty():
             p.print_usage(sys.stderr)
-            print("followup-lint: error: give a draft file, or - to read standard input", file=sys.stderr)
+            print(
+                "followup-lint: error: give a draft file, or - to read standard input",
+                file=sys.stderr,
+            )
             return 2
         args.files = ["-"]
     config = _config(args)
@@ -144,9 +178,7 @@ def cmd_check(argv: Sequence[str]) -> int:
     reports = analyzer.analyze_many([d for _, d in drafts], [context] * len(drafts))
     items = list(zip([p for p, _ in drafts], reports))
     threshold = config.min_severity
-    filtered = {
-        path: [s for s in r.suggestions if s.severity.rank >= threshold.rank] for path, r in items
-    }
+    filtered = {path: [s for s in r.suggestions if s.severity.rank >= threshold.rank] for path, r in items}
     if args.fix:
         _apply_fixes(items, drafts)
     out = sys.stdout
@@ -159,8 +191,12 @@ def cmd_check(argv: Sequence[str]) -> int:
     else:
         from .display import machine
 
-        render = {"json": machine.render_json, "jsonl": machine.render_jsonl,
-                  "sarif": machine.render_sarif, "github": machine.render_github}[args.format]
+        render = {
+            "json": machine.render_json,
+            "jsonl": machine.render_jsonl,
+            "sarif": machine.render_sarif,
+            "github": machine.render_github,
+        }[args.format]
         out.write(render(items))
     failed = False
     if config.fail_under is not None:
@@ -199,16 +235,30 @@ def cmd_rules(argv: Sequence[str]) -> int:
     if args.format == "json":
         import json
 
-        print(json.dumps([
-            {"code": r.code, "name": r.name, "dimension": r.dimension.value, "severity": r.severity.value,
-             "enabled": r.enabled, "summary": r.summary} for r in rules
-        ], indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "code": r.code,
+                        "name": r.name,
+                        "dimension": r.dimension.value,
+                        "severity": r.severity.value,
+                        "enabled": r.enabled,
+                        "summary": r.summary,
+                    }
+                    for r in rules
+                ],
+                indent=2,
+            )
+        )
     elif args.format == "markdown":
         print("| code | name | dimension | severity | on by default | summary |")
         print("|---|---|---|---|---|---|")
         for r in rules:
-            print(f"| {r.code} | {r.name} | {r.dimension.value} | {r.severity.value} | "
-                  f"{'yes' if r.enabled else 'no'} | {r.summary} |")
+            print(
+                f"| {r.code} | {r.name} | {r.dimension.value} | {r.severity.value} | "
+                f"{'yes' if r.enabled else 'no'} | {r.summary} |"
+            )
     else:
         for r in rules:
             off = "" if r.enabled else "  (off by default)"
@@ -295,9 +345,18 @@ def cmd_batch(argv: Sequence[str]) -> int:
         dims = list(reports[0].dimensions) if reports else []
         w.writerow(["path", "score", "stage", *dims, "errors", "warnings", "suggestions"])
         for name, r in zip(names, reports):
-            w.writerow([name, r.score, r.stage.value, *(r.dimensions[d].score for d in dims),
-                        *(sum(1 for s in r.suggestions if s.severity is sev) for sev in
-                          (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION))])
+            w.writerow(
+                [
+                    name,
+                    r.score,
+                    r.stage.value,
+                    *(r.dimensions[d].score for d in dims),
+                    *(
+                        sum(1 for s in r.suggestions if s.severity is sev)
+                        for sev in (Severity.ERROR, Severity.WARNING, Severity.SUGGESTION)
+                    ),
+                ]
+            )
     else:
         width = max((len(n) for n in names), default=10)
         print(f"{'draft':<{width}}  score  stage         top findings")
@@ -336,16 +395,22 @@ def cmd_compare(argv: Sequence[str]) -> int:
 
 
 def cmd_grammar(argv: Sequence[str]) -> int:
-    from .grammar import server
+    from .grammar import server  # type: ignore[attr-defined]
 
-    return server.main(list(argv))
+    code: int = server.main(list(argv))
+    return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.WARNING, format="followup-lint: %(message)s")
-    commands = {"rules": cmd_rules, "explain": cmd_explain, "batch": cmd_batch,
-                "compare": cmd_compare, "grammar": cmd_grammar}
+    commands = {
+        "rules": cmd_rules,
+        "explain": cmd_explain,
+        "batch": cmd_batch,
+        "compare": cmd_compare,
+        "grammar": cmd_grammar,
+    }
     try:
         if args and args[0] in commands:
             return commands[args[0]](args[1:])
@@ -366,7 +431,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         if os.environ.get("FOLLOWUP_LINT_DEBUG"):
             raise
-        print(f"followup-lint: internal error: {type(exc).__name__}: {exc} "
-              "(set FOLLOWUP_LINT_DEBUG=1 for details)", file=sys.stderr)
+        print(
+            f"followup-lint: internal error: {type(exc).__name__}: {exc} (set FOLLOWUP_LINT_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
         return 3
-

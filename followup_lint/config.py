@@ -85,7 +85,7 @@ class Config:
         # most specific wins: exact code or name, then the longest matching prefix
         best: tuple[int, Severity] | None = None
         for key, sev in self.severity.items():
-            if key == code or key == name:
+            if key in (code, name):
                 return sev
             if key.upper() == key and code.startswith(key) and (best is None or len(key) > best[0]):
                 best = (len(key), sev)

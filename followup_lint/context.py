@@ -36,8 +36,7 @@ def _parse_when(name: str, value: DateLike) -> datetime | None:
             parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
         except ValueError:
             raise ContextError(
-                f"{name}: {value!r} is not an ISO date or date-time (e.g. 2026-03-02 or "
-                "2026-03-02T14:30)"
+                f"{name}: {value!r} is not an ISO date or date-time (e.g. 2026-03-02 or 2026-03-02T14:30)"
             ) from None
         if len(text) <= 10:  # a bare date: assume midday, so "next day" reasoning holds
             parsed = parsed.replace(hour=12)
@@ -141,9 +140,7 @@ class Context:
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ContextError(
-                f"unknown context field(s): {', '.join(unknown)} (known: {', '.join(sorted(known))})"
-            )
+            raise ContextError(f"unknown context field(s): {', '.join(unknown)} (known: {', '.join(sorted(known))})")
         return cls(**{k: v for k, v in data.items() if k in known})
 
     @classmethod

@@ -1,6 +1,6 @@
 """The rules reference, generated from the rules themselves so it cannot drift.
 
-    python -m followup_lint.docs > docs/rules.md
+python -m followup_lint.docs > docs/rules.md
 """
 
 from __future__ import annotations
@@ -21,20 +21,30 @@ def rules_markdown() -> str:
     ]
     rules = all_rules()
     for r in rules:
-        out.append(f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.severity.value} | "
-                   f"{'yes' if r.enabled else 'no'} | {r.summary} |")
+        out.append(
+            f"| [{r.code}](#{r.code.lower()}-{r.name}) | {r.name} | {r.severity.value} | "
+            f"{'yes' if r.enabled else 'no'} | {r.summary} |"
+        )
     for dim in Dimension:
         out += ["", f"## {dim.value.capitalize()} ({dim.prefix})"]
         for r in (r for r in rules if r.dimension is dim):
-            out += ["", f"### {r.code} {r.name}", "", f"{r.summary} Severity: **{r.severity.value}**"
-                    + ("" if r.enabled else " (off by default; turn on with `--select`)") + "."]
+            out += [
+                "",
+                f"### {r.code} {r.name}",
+                "",
+                f"{r.summary} Severity: **{r.severity.value}**"
+                + ("" if r.enabled else " (off by default; turn on with `--select`)")
+                + ".",
+            ]
             for section in ("What it does", "Why it matters"):
                 out += ["", f"**{section}.** " + " ".join(r.sections[section].split())]
             for section, examples in (("Example", r.examples), ("Instead", r.counter_examples)):
                 out += ["", f"**{section}:**"]
                 for ex in examples:
                     if ex.context:
-                        ctx = "; ".join(f"{k}={'|'.join(v) if isinstance(v, list) else v}" for k, v in ex.context.items())
+                        ctx = "; ".join(
+                            f"{k}={'|'.join(v) if isinstance(v, list) else v}" for k, v in ex.context.items()
+                        )
                         out += ["", f"Context: `{ctx}`"]
                     out += ["", "```text", ex.text, "```"]
     return "\n".join(out) + "\n"

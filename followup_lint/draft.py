@@ -15,6 +15,7 @@ from datetime import datetime
 from email.message import EmailMessage, Message
 from email.utils import parsedate_to_datetime
 from pathlib import Path
+from typing import Any
 
 from .htmltext import html_to_text
 
@@ -116,9 +117,7 @@ class Draft:
     def from_bytes(cls, data: bytes, *, name: str = "<input>") -> Draft:
         """Decode a file's bytes and pick the reader by its name and content."""
         if len(data) > MAX_INPUT_BYTES:
-            raise InputError(
-                f"{name}: {len(data):,} bytes is too large for a draft (limit {MAX_INPUT_BYTES:,})"
-            )
+            raise InputError(f"{name}: {len(data):,} bytes is too large for a draft (limit {MAX_INPUT_BYTES:,})")
         suffix = Path(name).suffix.lower()
         if suffix == ".eml" or (suffix not in {".txt", ".md", ".html", ".htm"} and _looks_like_eml(data)):
             return cls.from_eml(data)
@@ -166,8 +165,8 @@ def decode_text(data: bytes, *, name: str = "<input>") -> str:
     return text
 
 
-def _with(draft: Draft, **changes: object) -> Draft:
-    values = {
+def _with(draft: Draft, **changes: Any) -> Draft:
+    values: dict[str, Any] = {
         "text": draft.text,
         "body_span": draft.body_span,
         "subject_span": draft.subject_span,
@@ -176,7 +175,7 @@ def _with(draft: Draft, **changes: object) -> Draft:
         "notes": draft.notes,
     }
     values.update(changes)
-    return Draft(**values)  # type: ignore[arg-type]
+    return Draft(**values)
 
 
 def _looks_like_eml(data: bytes) -> bool:
@@ -190,9 +189,9 @@ def _looks_like_eml(data: bytes) -> bool:
 
 def _looks_like_html(text: str) -> bool:
     head = text[:2048].lstrip().lower()
-    return head.startswith(("<!doctype html", "<html")) or bool(
-        re.search(r"<(?:p|div|br|body|table|span)\b[^>]*>", text[:4096], re.I)
-    ) and text.count("<") >= 3
+    return head.startswith(("<!doctype html", "<html")) or (
+        bool(re.search(r"<(?:p|div|br|body|table|span)\b[^>]*>", text[:4096], re.I)) and text.count("<") >= 3
+    )
 
 
 def _header(msg: Message, name: str) -> str:

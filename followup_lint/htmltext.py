@@ -6,8 +6,28 @@ import re
 from html.parser import HTMLParser
 
 _BLOCKS = {
-    "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6",
-    "blockquote", "pre", "section", "article", "header", "footer", "hr", "title",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "tr",
+    "table",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "hr",
+    "title",
 }
 _SKIP = {"script", "style", "head", "noscript", "template", "iframe", "object", "svg"}
 

@@ -73,7 +73,11 @@ def score(
             penalties.append(Penalty(code, found[0].name, pts, len(found)))
         value = max(0.0, 100.0 - sum(p.points for p in penalties))
         dims[dim.value] = DimensionScore(
-            dim, round(value, 1), tuple(evidence.get(dim, ())), tuple(penalties), (notes or {}).get(dim, "")
+            dim,
+            round(value, 1),
+            tuple(evidence.get(dim, ())),
+            tuple(penalties),
+            (notes or {}).get(dim, ""),
         )
     weights = stage_weights(stage, weight_overrides)
     judged = {k: d.score for k, d in dims.items() if d.score is not None and weights.get(k, 0) > 0}

@@ -42,7 +42,10 @@ def infer_stage(
             return Stage.FINAL, f"{days_since:.0f} days after the interview, with closing language"
         if days_since >= 3 and (status >= 1 or counts["next_steps"] >= 1):
             if final >= 2:
-                return Stage.FINAL, f"{days_since:.0f} days after the interview, with closing language"
+                return (
+                    Stage.FINAL,
+                    f"{days_since:.0f} days after the interview, with closing language",
+                )
             return Stage.STATUS_CHECK, f"{days_since:.0f} days after the interview, asking for news"
         if days_since < 3:
             return Stage.THANK_YOU, "sent within days of the interview"

@@ -83,8 +83,14 @@ class Stage(str, Enum):
         if isinstance(value, Stage):
             return value
         key = value.strip().lower().replace("-", "_").replace(" ", "_")
-        aliases = {"thanks": "thank_you", "thankyou": "thank_you", "status": "status_check",
-                   "check_in": "status_check", "checkin": "status_check", "final_note": "final"}
+        aliases = {
+            "thanks": "thank_you",
+            "thankyou": "thank_you",
+            "status": "status_check",
+            "check_in": "status_check",
+            "checkin": "status_check",
+            "final_note": "final",
+        }
         key = aliases.get(key, key)
         try:
             return cls(key)

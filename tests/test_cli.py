@@ -33,7 +33,11 @@ def drafts(tmp_path: Path) -> dict[str, Path]:
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(["--grammar", "builtin", *args] if args and not args[0] in ("rules", "explain", "batch", "compare") else list(args))
+    code = main(
+        ["--grammar", "builtin", *args]
+        if args and args[0] not in ("rules", "explain", "batch", "compare")
+        else list(args)
+    )
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -48,7 +52,15 @@ def test_text_report_lists_findings_with_positions(capsys, drafts) -> None:  # t
 
 
 def test_json_is_an_array_of_reports_with_path(capsys, drafts) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = run(capsys, str(drafts["good"]), str(drafts["bad"]), "--format", "json", "--context", str(drafts["ctx"]))
+    _, out, _ = run(
+        capsys,
+        str(drafts["good"]),
+        str(drafts["bad"]),
+        "--format",
+        "json",
+        "--context",
+        str(drafts["ctx"]),
+    )
     data = json.loads(out)
     assert [d["path"] for d in data] == [str(drafts["good"]), str(drafts["bad"])]
     assert data[0]["score"] > data[1]["score"] + 30
@@ -116,7 +128,17 @@ def test_batch_reads_sidecar_contexts(capsys, drafts) -> None:  # type: ignore[n
 
 
 def test_compare_shows_what_was_fixed(capsys, drafts) -> None:  # type: ignore[no-untyped-def]
-    code = main(["compare", str(drafts["bad"]), str(drafts["good"]), "--grammar", "builtin", "--color", "never"])
+    code = main(
+        [
+            "compare",
+            str(drafts["bad"]),
+            str(drafts["good"]),
+            "--grammar",
+            "builtin",
+            "--color",
+            "never",
+        ]
+    )
     out = capsys.readouterr().out
     assert code == 0 and out.startswith("score ") and "fixed (" in out and "FM004 casual-greeting" in out
 
@@ -133,7 +155,9 @@ def test_fix_applies_only_safe_fixes(capsys, tmp_path) -> None:  # type: ignore[
 def test_stdin_and_module_entry_point(drafts) -> None:  # type: ignore[no-untyped-def]
     proc = subprocess.run(
         [sys.executable, "-m", "followup_lint", "-", "--grammar", "builtin", "--format", "json"],
-        input=BAD.encode(), capture_output=True, timeout=120,
+        input=BAD.encode(),
+        capture_output=True,
+        timeout=120,
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)[0]["path"] == "-"

@@ -71,7 +71,9 @@ def test_from_bytes_detects_eml_and_html() -> None:
 
 
 def test_malformed_eml_is_a_clear_error_or_a_draft() -> None:
-    hostile = b"From: a\nSubject: =?utf-8?q?broken\nContent-Type: multipart/mixed; boundary=\"x\"\n\n--x\n" + b"--x\n" * 500
+    hostile = (
+        b'From: a\nSubject: =?utf-8?q?broken\nContent-Type: multipart/mixed; boundary="x"\n\n--x\n' + b"--x\n" * 500
+    )
     try:
         d = Draft.from_eml(hostile)
     except InputError as exc:

@@ -14,7 +14,12 @@ NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "coaching.ipyn
 @pytest.mark.slow
 def test_coaching_notebook_executes() -> None:
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    NotebookClient(nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}).execute()
+    NotebookClient(
+        nb,
+        timeout=300,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
+    ).execute()
     outputs = [o for cell in nb.cells if cell.cell_type == "code" for o in cell.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     html = [o for o in outputs if "text/html" in o.get("data", {})]

@@ -24,8 +24,12 @@ DRAFT = (
 
 
 def test_report_matches_schema_and_round_trips(analyzer: Analyzer) -> None:
-    ctx = fl.Context(interviewer="Maria Chen", company="Lumen Health", interview_date="2026-03-02",
-                     send_date="2026-03-09")
+    ctx = fl.Context(
+        interviewer="Maria Chen",
+        company="Lumen Health",
+        interview_date="2026-03-02",
+        send_date="2026-03-09",
+    )
     report = analyzer.analyze(DRAFT, ctx)
     data = report.to_dict()
     jsonschema.validate(data, SCHEMA)
@@ -54,11 +58,26 @@ def test_a_newer_major_schema_is_refused(analyzer: Analyzer) -> None:
         fl.Report.from_dict(data)
 
 
-_pieces = st.sampled_from([
-    "Dear Ms. Chen,", "hey jake!!", "Thank you for your time.", "i REALLY need this job 😊", "[Job Title]",
-    "Best regards,\nJordan", "\n\n", "\r\n", " ", "Its been great, thx.", "café naïve résumé", "𝒳 math",
-    "Sorry, sorry, sorry.", "Please respond ASAP!!!", "<b>bold</b>", "Subject: hi\n",
-])
+_pieces = st.sampled_from(
+    [
+        "Dear Ms. Chen,",
+        "hey jake!!",
+        "Thank you for your time.",
+        "i REALLY need this job 😊",
+        "[Job Title]",
+        "Best regards,\nJordan",
+        "\n\n",
+        "\r\n",
+        " ",
+        "Its been great, thx.",
+        "café naïve résumé",
+        "𝒳 math",
+        "Sorry, sorry, sorry.",
+        "Please respond ASAP!!!",
+        "<b>bold</b>",
+        "Subject: hi\n",
+    ]
+)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

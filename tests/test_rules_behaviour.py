@@ -51,8 +51,14 @@ def test_clean_draft_has_no_findings_and_scores_high(analyzer: Analyzer) -> None
 @pytest.mark.parametrize(
     ("change", "expected"),
     [
-        (("Thank you for taking the time to meet with me yesterday", "I met with you yesterday"), "GR001"),
-        (("and I left even more excited about joining Lumen Health", "and it was a nice day"), "IN001"),
+        (
+            ("Thank you for taking the time to meet with me yesterday", "I met with you yesterday"),
+            "GR001",
+        ),
+        (
+            ("and I left even more excited about joining Lumen Health", "and it was a nice day"),
+            "IN001",
+        ),
         (("joining Lumen Health", "joining Apex Medical"), "RF002"),
         (("Dear Ms. Chen,", "Dear Ms. Patel,"), "RF003"),
         (("Dear Ms. Chen,", "Hey Maria,"), "FM004"),
@@ -60,9 +66,15 @@ def test_clean_draft_has_no_findings_and_scores_high(analyzer: Analyzer) -> None
         (("next steps.", "next steps!!!"), "FM003"),
         (("next steps.", "next steps 😊"), "FM002"),
         (("I would be glad", "I REALLY would be glad"), "FM006"),
-        (("Please let me know if I can send anything else.", "I need an answer by Friday."), "TN001"),
+        (
+            ("Please let me know if I can send anything else.", "I need an answer by Friday."),
+            "TN001",
+        ),
         (("Please let me know if I can send anything else.", "I really need this job."), "TN002"),
-        (("Please let me know if I can send anything else.", "Per my last email, please reply."), "TN003"),
+        (
+            ("Please let me know if I can send anything else.", "Per my last email, please reply."),
+            "TN003",
+        ),
         (("Please let me know", "Sorry to bother you, but please let me know"), "TN004"),
         (("the Senior Data Engineer role", "the [Job Title] role"), "ST003"),
         (("Best regards,\nJordan Lee\njordan.lee@example.com | (555) 201-3344\n", ""), "ST002"),
@@ -111,8 +123,28 @@ def test_timing_rules_use_dates(analyzer: Analyzer) -> None:
     ],
 )
 def test_traps_stay_quiet(analyzer: Analyzer, text: str) -> None:
-    quiet = ("RF002", "RF003", "FM001", "FM002", "FM003", "FM004", "FM006", "TN001", "TN002", "TN003", "TN004",
-             "GM001", "GM002", "GM003", "GM004", "GM005", "ST001", "ST002", "ST003", "ST004")
+    quiet = (
+        "RF002",
+        "RF003",
+        "FM001",
+        "FM002",
+        "FM003",
+        "FM004",
+        "FM006",
+        "TN001",
+        "TN002",
+        "TN003",
+        "TN004",
+        "GM001",
+        "GM002",
+        "GM003",
+        "GM004",
+        "GM005",
+        "ST001",
+        "ST002",
+        "ST003",
+        "ST004",
+    )
     report = run(analyzer, text)
     assert not codes(report) & set(quiet), report.suggestions
 
@@ -124,7 +156,11 @@ def test_panel_interview_accepts_any_panel_member(analyzer: Analyzer) -> None:
 
 
 def test_rules_that_need_context_stay_quiet_without_it(analyzer: Analyzer) -> None:
-    report = run(analyzer, CLEAN.replace("Lumen Health", "Apex Medical").replace("Ms. Chen", "Ms. Patel"), fl.Context())
+    report = run(
+        analyzer,
+        CLEAN.replace("Lumen Health", "Apex Medical").replace("Ms. Chen", "Ms. Patel"),
+        fl.Context(),
+    )
     assert not codes(report) & {"RF002", "RF003", "TM001"}
 
 
@@ -147,7 +183,10 @@ def test_config_changes_severity_and_selection(analyzer: Analyzer) -> None:
 
 
 def test_scores_are_explained(analyzer: Analyzer) -> None:
-    report = run(analyzer, CLEAN.replace("Dear Ms. Chen,", "Hey Maria,").replace("Please let me know", "Pls let me know"))
+    report = run(
+        analyzer,
+        CLEAN.replace("Dear Ms. Chen,", "Hey Maria,").replace("Please let me know", "Pls let me know"),
+    )
     formality = report.dimensions["formality"]
     assert {p.code for p in formality.penalties} == {"FM001", "FM004"}
     assert formality.score == 100 - sum(p.points for p in formality.penalties)

@@ -92,7 +92,7 @@ def corpus_hash(folders: list[Path]) -> str:
 
 
 def load_drafts(folder: Path) -> list[dict[str, object]]:
-    out = []
+    out: list[dict[str, object]] = []
     for path in sorted(folder.glob("*.jsonl")):
         out.extend(_read_jsonl(path))
     return out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+from itertools import pairwise
 from collections.abc import Sequence
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!]")
@@ -47,7 +48,7 @@ def normalise(text: str) -> str:
 def word_ngrams(text: str) -> list[str]:
     """Word unigrams and bigrams of the normalised text."""
     tokens = _TOKEN.findall(normalise(text))
-    return tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]
+    return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
 
 
 def char_ngrams(text: str) -> list[str]:

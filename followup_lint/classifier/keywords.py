@@ -29,9 +29,7 @@ def _cues() -> tuple[_Cue, ...]:
     for move, spec in data.items():
         if move not in MOVES:
             raise ValueError(f"moves.toml: unknown move {move!r}")
-        cues.append(
-            _Cue(move, float(spec["weight"]), tuple(re.compile(p, re.I) for p in spec["patterns"]))
-        )
+        cues.append(_Cue(move, float(spec["weight"]), tuple(re.compile(p, re.I) for p in spec["patterns"])))
     return tuple(cues)
 
 
@@ -67,13 +65,9 @@ class KeywordLabeller:
     name = "keywords"
     version = "1"
 
-    def label_texts(
-        self, texts: Sequence[str], *, in_signoff: Sequence[bool] | None = None
-    ) -> list[tuple[str, float]]:
+    def label_texts(self, texts: Sequence[str], *, in_signoff: Sequence[bool] | None = None) -> list[tuple[str, float]]:
         flags = in_signoff or [False] * len(texts)
-        return [
-            keyword_label(t, in_signoff=f, is_first=(i == 0)) for i, (t, f) in enumerate(zip(texts, flags))
-        ]
+        return [keyword_label(t, in_signoff=f, is_first=(i == 0)) for i, (t, f) in enumerate(zip(texts, flags))]
 
     def label_doc(self, doc: object, sents: Sequence[object]) -> list[tuple[str, float]]:
         sign = getattr(getattr(doc, "_", None), "signoff_start", None)

@@ -51,7 +51,7 @@ def read_meta(folder: Path | None = None) -> dict[str, Any]:
 def verified_path(folder: Path, meta: dict[str, Any], key: str) -> Path:
     """The artifact file named in the sidecar, after checking its sha256."""
     entry = meta["files"][key]
-    path = folder / entry["name"]
+    path: Path = folder / str(entry["name"])
     if not path.is_file():
         raise FileNotFoundError(f"model file {path} is missing")
     actual = sha256_of(path)
@@ -111,7 +111,9 @@ class MoveModel:
         wi, wv = self._block(word_ngrams(text), w.word_vocab, w.word_idf)
         ci, cv = self._block(char_ngrams(text), w.char_vocab, w.char_idf)
         cue = (np.asarray(cues(text, tokens)) - w.cue_mean) / w.cue_scale
-        result: np.ndarray = self._word_coef[:, wi] @ wv + self._char_coef[:, ci] @ cv + self._cue_coef @ cue + w.intercept
+        result: np.ndarray = (
+            self._word_coef[:, wi] @ wv + self._char_coef[:, ci] @ cv + self._cue_coef @ cue + w.intercept
+        )
         return result
 
     def probabilities(self, text: str, tokens: Sequence[tuple[str, str]]) -> np.ndarray:

@@ -114,11 +114,18 @@ def evaluate(y_true: Sequence[str], y_pred: Sequence[str]) -> dict[str, Any]:
         "macro_f1": round(float(f1_score(y_true, y_pred, labels=labels, average="macro", zero_division=0)), 4),
         "accuracy": round(float(np.mean(np.array(y_true) == np.array(y_pred))), 4),
         "per_label": {
-            lab: {"precision": round(float(p[i]), 3), "recall": round(float(r[i]), 3), "f1": round(float(f[i]), 3),
-                  "support": int(s[i])}
+            lab: {
+                "precision": round(float(p[i]), 3),
+                "recall": round(float(r[i]), 3),
+                "f1": round(float(f[i]), 3),
+                "support": int(s[i]),
+            }
             for i, lab in enumerate(labels)
         },
-        "confusion": {"labels": labels, "matrix": confusion_matrix(y_true, y_pred, labels=labels).tolist()},
+        "confusion": {
+            "labels": labels,
+            "matrix": confusion_matrix(y_true, y_pred, labels=labels).tolist(),
+        },
     }
 
 
@@ -143,8 +150,11 @@ def export_runtime(out: Path, feat: Featurizer, clf: Any, temperature: float) ->
         temperature=np.array(temperature),
     )
     vocab.write_text(
-        json.dumps({"word": _ordered(feat.word.vocabulary_), "char": _ordered(feat.char.vocabulary_)},
-                   ensure_ascii=False, separators=(",", ":")),
+        json.dumps(
+            {"word": _ordered(feat.word.vocabulary_), "char": _ordered(feat.char.vocabulary_)},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        ),
         encoding="utf-8",
     )
     return arrays, vocab
@@ -190,7 +200,12 @@ def write_card_metrics(card: Path, metrics: dict[str, Any]) -> None:
     if start not in text or end not in text:
         return
     block = render_metrics_markdown(metrics)
-    text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: f"{start}\n{block}\n{end}", text, flags=re.S)
+    text = re.sub(
+        re.escape(start) + r".*?" + re.escape(end),
+        lambda _: f"{start}\n{block}\n{end}",
+        text,
+        flags=re.S,
+    )
     card.write_text(text, encoding="utf-8")
 
 
@@ -207,24 +222,42 @@ def render_metrics_markdown(m: dict[str, Any]) -> str:
                 f"| {split} | {m['model'][split]['n']} | {m['model'][split]['macro_f1']:.3f} | "
                 f"{m['model'][split]['accuracy']:.3f} | {m['baseline'][split]['macro_f1']:.3f} |"
             )
-    lines += ["", f"Calibration (expected calibration error, test): before {m['ece_before']:.3f}, "
-              f"after temperature {m['ece_after']:.3f}.", ""]
+    lines += [
+        "",
+        f"Calibration (expected calibration error, test): before {m['ece_before']:.3f}, "
+        f"after temperature {m['ece_after']:.3f}.",
+        "",
+    ]
     for split in ("test", "challenge"):
         if split not in m["model"]:
             continue
-        lines += [f"Per label, {split}:", "", "| label | precision | recall | F1 | support |", "|---|---|---|---|---|"]
+        lines += [
+            f"Per label, {split}:",
+            "",
+            "| label | precision | recall | F1 | support |",
+            "|---|---|---|---|---|",
+        ]
         for lab, v in m["model"][split]["per_label"].items():
             lines.append(f"| {lab} | {v['precision']:.2f} | {v['recall']:.2f} | {v['f1']:.2f} | {v['support']} |")
         lines.append("")
     cm = m["model"]["test"]["confusion"]
     short = [lab[:5] for lab in cm["labels"]]
-    lines += ["Confusion matrix, test (rows: true, columns: predicted):", "",
-              "| | " + " | ".join(short) + " |", "|---" * (len(short) + 1) + "|"]
+    lines += [
+        "Confusion matrix, test (rows: true, columns: predicted):",
+        "",
+        "| | " + " | ".join(short) + " |",
+        "|---" * (len(short) + 1) + "|",
+    ]
     for lab, row in zip(short, cm["matrix"]):
         lines.append(f"| {lab} | " + " | ".join(str(x) for x in row) + " |")
     if m.get("drafts"):
-        lines += ["", "Whole drafts, mean overall score by document label (`grammar=builtin`):", "",
-                  "| labeller | good | weak | bad |", "|---|---|---|---|"]
+        lines += [
+            "",
+            "Whole drafts, mean overall score by document label (`grammar=builtin`):",
+            "",
+            "| labeller | good | weak | bad |",
+            "|---|---|---|---|",
+        ]
         for lab, row in m["drafts"].items():
             cells = [f"{row[q]['mean']:.1f} (n={row[q]['n']})" if q in row else "—" for q in ("good", "weak", "bad")]
             lines.append(f"| {lab} | " + " | ".join(cells) + " |")
@@ -250,7 +283,11 @@ def train(out: Path, *, quiet: bool = False) -> dict[str, Any]:
     tagged = dict(zip(all_texts, tag_texts(all_texts)))
 
     def xy(rows: Sequence[Sentence]) -> tuple[list[str], list[list[tuple[str, str]]], np.ndarray]:
-        return [r.text for r in rows], [tagged[r.text] for r in rows], np.array([MOVES.index(r.label) for r in rows])
+        return (
+            [r.text for r in rows],
+            [tagged[r.text] for r in rows],
+            np.array([MOVES.index(r.label) for r in rows]),
+        )
 
     tr_t, tr_k, tr_y = xy(parts["train"])
     va_t, va_k, va_y = xy(parts["validation"])
@@ -274,8 +311,14 @@ def train(out: Path, *, quiet: bool = False) -> dict[str, Any]:
     feat = Featurizer().fit(f_t, f_k)
     clf = _classifier(best_c).fit(feat.transform(f_t, f_k), f_y)
 
-    metrics: dict[str, Any] = {"C": best_c, "temperature": temperature, "trained_on": len(fit_rows),
-                               "splits": {k: len(v) for k, v in parts.items()}, "model": {}, "baseline": {}}
+    metrics: dict[str, Any] = {
+        "C": best_c,
+        "temperature": temperature,
+        "trained_on": len(fit_rows),
+        "splits": {k: len(v) for k, v in parts.items()},
+        "model": {},
+        "baseline": {},
+    }
     for name, rows in (("test", parts["test"]), ("challenge", challenge)):
         if not rows:
             continue
@@ -287,14 +330,25 @@ def train(out: Path, *, quiet: bool = False) -> dict[str, Any]:
         if name == "test":
             metrics["ece_before"] = expected_calibration_error(_softmax(dec), y)
             metrics["ece_after"] = expected_calibration_error(_softmax(dec / temperature), y)
-        say(f"{name}: model macro-F1 {metrics['model'][name]['macro_f1']:.3f}, "
-            f"keywords {metrics['baseline'][name]['macro_f1']:.3f}")
+        say(
+            f"{name}: model macro-F1 {metrics['model'][name]['macro_f1']:.3f}, "
+            f"keywords {metrics['baseline'][name]['macro_f1']:.3f}"
+        )
 
     out.mkdir(parents=True, exist_ok=True)
     skops_path = out / "moves.skops"
-    sio.dump({"word_vectorizer": feat.word, "char_vectorizer": feat.char, "cue_scaler": feat.scaler,
-              "classifier": clf, "labels": list(MOVES), "cue_names": list(CUE_NAMES),
-              "temperature": temperature}, skops_path)
+    sio.dump(
+        {
+            "word_vectorizer": feat.word,
+            "char_vectorizer": feat.char,
+            "cue_scaler": feat.scaler,
+            "classifier": clf,
+            "labels": list(MOVES),
+            "cue_names": list(CUE_NAMES),
+            "temperature": temperature,
+        },
+        skops_path,
+    )
     untrusted = sorted(sio.get_untrusted_types(file=skops_path))
     unexpected = set(untrusted) - set(TRUSTED_TYPES)
     if unexpected:
@@ -309,18 +363,36 @@ def train(out: Path, *, quiet: bool = False) -> dict[str, Any]:
         "cue_names": list(CUE_NAMES),
         "seed": SEED,
         "files": {
-            "skops": {"name": skops_path.name, "sha256": sha256_of(skops_path), "bytes": skops_path.stat().st_size},
-            "runtime_arrays": {"name": arrays.name, "sha256": sha256_of(arrays), "bytes": arrays.stat().st_size},
-            "runtime_vocab": {"name": vocab.name, "sha256": sha256_of(vocab), "bytes": vocab.stat().st_size},
+            "skops": {
+                "name": skops_path.name,
+                "sha256": sha256_of(skops_path),
+                "bytes": skops_path.stat().st_size,
+            },
+            "runtime_arrays": {
+                "name": arrays.name,
+                "sha256": sha256_of(arrays),
+                "bytes": arrays.stat().st_size,
+            },
+            "runtime_vocab": {
+                "name": vocab.name,
+                "sha256": sha256_of(vocab),
+                "bytes": vocab.stat().st_size,
+            },
         },
         "untrusted_types": untrusted,
         "corpus_sha256": corpus_hash([root / "sentences", root / "challenge"]),
-        "versions": {"python": platform.python_version(), "scikit-learn": sklearn.__version__,
-                     "skops": skops.__version__, "numpy": np.__version__},
-        "metrics": {"test_macro_f1": metrics["model"]["test"]["macro_f1"],
-                    "challenge_macro_f1": metrics["model"].get("challenge", {}).get("macro_f1"),
-                    "baseline_test_macro_f1": metrics["baseline"]["test"]["macro_f1"],
-                    "baseline_challenge_macro_f1": metrics["baseline"].get("challenge", {}).get("macro_f1")},
+        "versions": {
+            "python": platform.python_version(),
+            "scikit-learn": sklearn.__version__,
+            "skops": skops.__version__,
+            "numpy": np.__version__,
+        },
+        "metrics": {
+            "test_macro_f1": metrics["model"]["test"]["macro_f1"],
+            "challenge_macro_f1": metrics["model"].get("challenge", {}).get("macro_f1"),
+            "baseline_test_macro_f1": metrics["baseline"]["test"]["macro_f1"],
+            "baseline_challenge_macro_f1": metrics["baseline"].get("challenge", {}).get("macro_f1"),
+        },
     }
     (out / "moves.meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     from .model import load_move_model

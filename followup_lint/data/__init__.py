@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -17,12 +17,13 @@ class DataFileError(RuntimeError):
     """A packaged data file is missing or malformed (names the file)."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> dict[str, Any]:
     """Parse ``followup_lint/data/<name>.toml`` once."""
     path = resources.files(__package__).joinpath(f"{name}.toml")
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        return data
     except FileNotFoundError:
         raise DataFileError(f"data file {name}.toml is missing from the package") from None
     except tomllib.TOMLDecodeError as exc:

@@ -89,7 +89,6 @@ def render_github(items: Sequence[tuple[str, Report]]) -> str:
             line, col = index.line_col(s.span.start)
             message = s.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
             lines.append(
-                f"::{level[s.severity.value]} file={path},line={line},col={col},"
-                f"title={s.code} {s.name}::{message}"
+                f"::{level[s.severity.value]} file={path},line={line},col={col},title={s.code} {s.name}::{message}"
             )
     return "\n".join(lines) + ("\n" if lines else "")

@@ -46,7 +46,12 @@ def class_table(reports: Sequence[Report], names: Sequence[str]) -> HTML:
         score = "—" if r.score is None else f"{r.score:.0f}"
         rows.append(f"<tr><td>{escape(name)}</td><td><b>{score}</b></td>{cells}</tr>")
     return HTML(
-        _STYLE + '<table class="fl-report"><tr><th>draft</th><th>score</th>' + head + "</tr>" + "".join(rows) + "</table>"
+        _STYLE
+        + '<table class="fl-report"><tr><th>draft</th><th>score</th>'
+        + head
+        + "</tr>"
+        + "".join(rows)
+        + "</table>"
     )
 
 
@@ -66,8 +71,12 @@ def coach(
     from ..config import Config
 
     runner = analyzer or Analyzer(Config(grammar=grammar))
-    box = widgets.Textarea(value=text, layout=widgets.Layout(width="100%", height="14em"),
-                           continuous_update=False, placeholder="Paste or write your follow-up here")
+    box = widgets.Textarea(
+        value=text,
+        layout=widgets.Layout(width="100%", height="14em"),
+        continuous_update=False,
+        placeholder="Paste or write your follow-up here",
+    )
     out = widgets.HTML()
 
     def update(_: object = None) -> None:

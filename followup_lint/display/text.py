@@ -17,7 +17,12 @@ _COLORS = {
     "green": "\033[32m",
     "reset": "\033[0m",
 }
-_STAGE_NAMES = {"thank_you": "thank-you note", "status_check": "status check", "final": "final note", "auto": "follow-up"}
+_STAGE_NAMES = {
+    "thank_you": "thank-you note",
+    "status_check": "status check",
+    "final": "final note",
+    "auto": "follow-up",
+}
 
 
 def _c(name: str, text: str, color: bool) -> str:
@@ -35,6 +40,17 @@ def _score_color(score: float | None) -> str:
     if score is None:
         return "dim"
     return "green" if score >= 80 else "warning" if score >= 60 else "error"
+
+
+def _window(line: str, start: int, width: int, room: int = 100) -> tuple[str, int]:
+    """A slice of a long line around the flagged span, and where the caret starts in it."""
+    if len(line) <= room:
+        return line, start
+    left = max(0, min(start - 30, len(line) - room))
+    right = min(len(line), max(left + room, start + width + 10))
+    prefix = "…" if left else ""
+    suffix = "…" if right < len(line) else ""
+    return prefix + line[left:right] + suffix, start - left + len(prefix)
 
 
 def render_text(
@@ -78,9 +94,10 @@ def render_text(
         end_line, end_col = index.line_col(max(s.span.start, s.span.end - 1))
         width = (end_col - col + 1) if end_line == line else len(excerpt) - col + 1
         if excerpt.strip():
-            shown_line = excerpt if len(excerpt) <= 160 else excerpt[: max(col + width + 40, 160)] + "…"
+            shown_line, caret_at = _window(excerpt, col - 1, width)
             out.append(_c("dim", "    | ", color) + shown_line)
-            out.append(_c("dim", "    | ", color) + " " * (col - 1) + _c(s.severity.value, "^" * max(1, min(width, 120)), color))
+            caret = "^" * max(1, min(width, len(shown_line) - caret_at))
+            out.append(_c("dim", "    | ", color) + " " * caret_at + _c(s.severity.value, caret, color))
         if s.fix is not None:
             label = "remove it" if s.fix == "" else f"“{s.fix}”"
             out.append(f"    fix: {label}")

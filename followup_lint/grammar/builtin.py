@@ -27,20 +27,64 @@ _ALLOWED_REPEATS = {"that", "had", "is", "very", "bye", "no", "yes", "ha", "so",
 _CONFUSIONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(p, re.I), r, m)
     for p, r, m in (
-        (r"\b(?:for|thank|appreciate|value|on|about|of) (you're)\b(?= (?:time|consideration|help|team|company|patience|insight))", "your", "“you're” means “you are”; the possessive is “your”."),
-        (r"\b(your)(?= (?:welcome|right|correct|going|doing|the best|a great)\b)", "you're", "“your” is possessive; “you are” is “you're”."),
-        (r"\b(its)(?= (?:been|a |an |the |not |very |so |clear|great|exciting|important))", "it's", "“its” is possessive; “it is” / “it has” is “it's”."),
-        (r"\b(?:more|less|better|rather|greater|larger|smaller|higher|lower|sooner|faster|other) (then)\b", "than", "Use “than” for comparisons."),
-        (r"\b(there)(?= (?:team|company|work|office|product|mission|clinic|store|plans?)\b)", "their", "“there” is a place; the possessive is “their”."),
-        (r"\b(their)(?= (?:is|are|was|were)\b)", "there", "“their” is possessive; here it should be “there”."),
-        (r"\b(?:look forward|forward) (to hear)\b(?! from)", "to hearing", "After “look forward to”, use the -ing form."),
-        (r"\b(loose)(?= (?:touch|track|the chance))", "lose", "“loose” means not tight; the verb is “lose”."),
+        (
+            r"\b(?:for|thank|appreciate|value|on|about|of) (you're)\b(?= (?:time|consideration|help|team|company|patience|insight))",
+            "your",
+            "“you're” means “you are”; the possessive is “your”.",
+        ),
+        (
+            r"\b(your)(?= (?:welcome|right|correct|going|doing|the best|a great)\b)",
+            "you're",
+            "“your” is possessive; “you are” is “you're”.",
+        ),
+        (
+            r"\b(its)(?= (?:been|a |an |the |not |very |so |clear|great|exciting|important))",
+            "it's",
+            "“its” is possessive; “it is” / “it has” is “it's”.",
+        ),
+        (
+            r"\b(?:more|less|better|rather|greater|larger|smaller|higher|lower|sooner|faster|other) (then)\b",
+            "than",
+            "Use “than” for comparisons.",
+        ),
+        (
+            r"\b(there)(?= (?:team|company|work|office|product|mission|clinic|store|plans?)\b)",
+            "their",
+            "“there” is a place; the possessive is “their”.",
+        ),
+        (
+            r"\b(their)(?= (?:is|are|was|were)\b)",
+            "there",
+            "“their” is possessive; here it should be “there”.",
+        ),
+        (
+            r"\b(?:look forward|forward) (to hear)\b(?! from)",
+            "to hearing",
+            "After “look forward to”, use the -ing form.",
+        ),
+        (
+            r"\b(loose)(?= (?:touch|track|the chance))",
+            "lose",
+            "“loose” means not tight; the verb is “lose”.",
+        ),
         (r"\b(affect)(?= on\b)", "effect", "The noun is “effect”."),
-        (r"\b(could of|should of|would of|must of)\b", "could have", "Write “... have”, not “... of”."),
+        (
+            r"\b(could of|should of|would of|must of)\b",
+            "could have",
+            "Write “... have”, not “... of”.",
+        ),
         (r"\b(alot)\b", "a lot", "“a lot” is two words."),
         (r"\b(definately|definatly)\b", "definitely", "Misspelled: “definitely”."),
-        (r"\b(a)(?= (?:opportunity|interview|excellent|amazing|incredible|honou?r|hour|exciting|interesting|engineer|analyst|office|update|answer|offer|open)\b)", "an", "Use “an” before a vowel sound."),
-        (r"\b(an)(?= (?:great|good|wonderful|pleasure|chance|role|position|team|company|job|meeting|conversation|lovely)\b)", "a", "Use “a” before a consonant sound."),
+        (
+            r"\b(a)(?= (?:opportunity|interview|excellent|amazing|incredible|honou?r|hour|exciting|interesting|engineer|analyst|office|update|answer|offer|open)\b)",
+            "an",
+            "Use “an” before a vowel sound.",
+        ),
+        (
+            r"\b(an)(?= (?:great|good|wonderful|pleasure|chance|role|position|team|company|job|meeting|conversation|lovely)\b)",
+            "a",
+            "Use “a” before a consonant sound.",
+        ),
     )
 )
 
@@ -72,9 +116,7 @@ class BuiltinChecker:
         issues.extend(self._capitals(text))
         issues.extend(self._punctuation(text))
         taken = [(i.start, i.end) for i in issues]
-        issues.extend(
-            i for i in self._spelling(text, accepted) if not any(s < i.end and i.start < e for s, e in taken)
-        )
+        issues.extend(i for i in self._spelling(text, accepted) if not any(s < i.end and i.start < e for s, e in taken))
         issues.sort(key=lambda i: (i.start, i.end))
         return issues
 
@@ -87,8 +129,16 @@ class BuiltinChecker:
                 if found.lower() in ("could of", "should of", "would of", "must of"):
                     fix = _fix_case(found, found.split()[0].lower() + " have")
                 out.append(
-                    GrammarIssue(m.start(1), m.end(1), message, "confusion", "BUILTIN_CONFUSION",
-                                 "Confused words", (fix,), safe_fix=False)
+                    GrammarIssue(
+                        m.start(1),
+                        m.end(1),
+                        message,
+                        "confusion",
+                        "BUILTIN_CONFUSION",
+                        "Confused words",
+                        (fix,),
+                        safe_fix=False,
+                    )
                 )
         return out
 
@@ -99,42 +149,100 @@ class BuiltinChecker:
                 continue
             between = text[m.end(1) : m.start(2)]
             out.append(
-                GrammarIssue(m.start(1), m.end(2), f"“{m.group(1)}” is repeated.", "repetition",
-                             "BUILTIN_REPEATED_WORD", "Repetition", (m.group(1),), safe_fix="\n" not in between)
+                GrammarIssue(
+                    m.start(1),
+                    m.end(2),
+                    f"“{m.group(1)}” is repeated.",
+                    "repetition",
+                    "BUILTIN_REPEATED_WORD",
+                    "Repetition",
+                    (m.group(1),),
+                    safe_fix="\n" not in between,
+                )
             )
         return out
 
     def _capitals(self, text: str) -> list[GrammarIssue]:
         out = []
         for m in _LOWER_I.finditer(text):
-            out.append(GrammarIssue(m.start(), m.start() + 1, "Write the pronoun “I” in capitals.",
-                                    "capitalization", "BUILTIN_LOWERCASE_I", "Capitalization", ("I",), safe_fix=True))
+            out.append(
+                GrammarIssue(
+                    m.start(),
+                    m.start() + 1,
+                    "Write the pronoun “I” in capitals.",
+                    "capitalization",
+                    "BUILTIN_LOWERCASE_I",
+                    "Capitalization",
+                    ("I",),
+                    safe_fix=True,
+                )
+            )
         for m in _SENT_START.finditer(text):
             word = m.group(1)
             token_end = re.match(r"\S*", text[m.start(1) :])
             token = token_end.group(0) if token_end else word
             if "@" in token or "://" in token or token.startswith("www."):
                 continue  # an address in a signature, not a sentence
-            if word in ("i", "e", "g", "etc", "vs", "am", "pm") or len(word) == 1 and word != "a":
+            if word in ("i", "e", "g", "etc", "vs", "am", "pm") or (len(word) == 1 and word != "a"):
                 continue
             if re.search(r"(?:e\.g|i\.e|etc|vs|approx|\d)\.\s+$", text[max(0, m.start(1) - 10) : m.start(1)]):
                 continue
             fix = word[:1].upper() + word[1:]
-            out.append(GrammarIssue(m.start(1), m.end(1), "Start the sentence with a capital letter.",
-                                    "capitalization", "BUILTIN_SENTENCE_START", "Capitalization", (fix,), safe_fix=True))
+            out.append(
+                GrammarIssue(
+                    m.start(1),
+                    m.end(1),
+                    "Start the sentence with a capital letter.",
+                    "capitalization",
+                    "BUILTIN_SENTENCE_START",
+                    "Capitalization",
+                    (fix,),
+                    safe_fix=True,
+                )
+            )
         return out
 
     def _punctuation(self, text: str) -> list[GrammarIssue]:
         out = []
         for m in _DOUBLE_PUNCT.finditer(text):
-            out.append(GrammarIssue(m.start(1), m.end(1), "Doubled punctuation.", "punctuation",
-                                    "BUILTIN_DOUBLE_PUNCTUATION", "Punctuation", (m.group(1)[0],), safe_fix=True))
+            out.append(
+                GrammarIssue(
+                    m.start(1),
+                    m.end(1),
+                    "Doubled punctuation.",
+                    "punctuation",
+                    "BUILTIN_DOUBLE_PUNCTUATION",
+                    "Punctuation",
+                    (m.group(1)[0],),
+                    safe_fix=True,
+                )
+            )
         for m in _SPACE_BEFORE.finditer(text):
-            out.append(GrammarIssue(m.start(), m.end(), "No space before this punctuation mark.", "whitespace",
-                                    "BUILTIN_SPACE_BEFORE_PUNCTUATION", "Whitespace", ("",), safe_fix=True))
+            out.append(
+                GrammarIssue(
+                    m.start(),
+                    m.end(),
+                    "No space before this punctuation mark.",
+                    "whitespace",
+                    "BUILTIN_SPACE_BEFORE_PUNCTUATION",
+                    "Whitespace",
+                    ("",),
+                    safe_fix=True,
+                )
+            )
         for m in _DOUBLE_SPACE.finditer(text):
-            out.append(GrammarIssue(m.start(), m.end(), "Two spaces between words.", "whitespace",
-                                    "BUILTIN_DOUBLE_SPACE", "Whitespace", (" ",), safe_fix=True))
+            out.append(
+                GrammarIssue(
+                    m.start(),
+                    m.end(),
+                    "Two spaces between words.",
+                    "whitespace",
+                    "BUILTIN_DOUBLE_SPACE",
+                    "Whitespace",
+                    (" ",),
+                    safe_fix=True,
+                )
+            )
         return out
 
     def _spelling(self, text: str, accepted: set[str]) -> list[GrammarIssue]:
@@ -159,8 +267,18 @@ class BuiltinChecker:
                     continue
                 fix = spell.correction(lower)  # type: ignore[attr-defined]
                 replacements = (_fix_case(word, fix),) if fix and fix != lower else ()
-                out.append(GrammarIssue(start, end, f"“{word}” may be misspelled.", "spelling",
-                                        "BUILTIN_SPELLING", "Spelling", replacements, safe_fix=False))
+                out.append(
+                    GrammarIssue(
+                        start,
+                        end,
+                        f"“{word}” may be misspelled.",
+                        "spelling",
+                        "BUILTIN_SPELLING",
+                        "Spelling",
+                        replacements,
+                        safe_fix=False,
+                    )
+                )
         return out
 
 

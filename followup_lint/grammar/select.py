@@ -40,8 +40,11 @@ class GrammarChecker:
             if check_with_languagetool is not None:
                 try:
                     issues, note = check_with_languagetool(
-                        text, accepted_words=accepted_words, url=self.languagetool_url,
-                        timeout=self.timeout, required=self.mode == "languagetool",
+                        text,
+                        accepted_words=accepted_words,
+                        url=self.languagetool_url,
+                        timeout=self.timeout,
+                        required=self.mode == "languagetool",
                     )
                     return GrammarRun("languagetool", note, issues)
                 except GrammarUnavailable as exc:
@@ -51,7 +54,11 @@ class GrammarChecker:
             issues = self._builtin.check(text, accepted_words=accepted_words)
             return GrammarRun("builtin", f"built-in checker ({reason}); {FULL_CHECKER_HINT}", issues)
         issues = self._builtin.check(text, accepted_words=accepted_words)
-        return GrammarRun("builtin", f"built-in checker (spelling, confusions, mechanics); {FULL_CHECKER_HINT}", issues)
+        return GrammarRun(
+            "builtin",
+            f"built-in checker (spelling, confusions, mechanics); {FULL_CHECKER_HINT}",
+            issues,
+        )
 
     def close(self) -> None:
         """Release resources (nothing for the built-in checker)."""

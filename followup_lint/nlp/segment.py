@@ -55,7 +55,7 @@ def is_closing_line(text: str) -> bool:
     m = closing.match(text)
     if not m:
         return False
-    rest = text[m.end():].strip()
+    rest = text[m.end() :].strip()
     # what follows the phrase on the same line may only be a name: a few capitalised words
     if not rest:
         return True
@@ -69,7 +69,7 @@ def is_contact_line(text: str) -> bool:
     if contact.search(text):
         return True
     words = _WORD.findall(text)
-    if not words or len(text.split()) > 7 or text.rstrip().endswith(("?", ".")) and len(words) > 3:
+    if not words or len(text.split()) > 7 or (text.rstrip().endswith(("?", ".")) and len(words) > 3):
         return False
     capitalised = sum(1 for w in words if w[:1].isupper())
     return capitalised >= max(1, len(words) - 1)

@@ -18,7 +18,16 @@ DIMENSION_MODULES = (
     "timing",
 )
 
-__all__ = ["REGISTRY", "DIMENSION_MODULES", "Finding", "Rule", "all_rules", "get_rule", "load_all", "rule"]
+__all__ = [
+    "DIMENSION_MODULES",
+    "REGISTRY",
+    "Finding",
+    "Rule",
+    "all_rules",
+    "get_rule",
+    "load_all",
+    "rule",
+]
 
 _loaded = False
 

@@ -99,7 +99,9 @@ def rule(
         raise RuleDefinitionError(f"{code}: name {name!r} must be kebab-case")
     dimension = Dimension.from_prefix(code[:2])
 
-    def register(func: Callable[[Analysis], Iterable[Finding]]) -> Callable[[Analysis], Iterable[Finding]]:
+    def register(
+        func: Callable[[Analysis], Iterable[Finding]],
+    ) -> Callable[[Analysis], Iterable[Finding]]:
         doc = inspect.cleandoc(func.__doc__ or "")
         sections = parse_sections(doc)
         missing = [s for s in SECTIONS if s not in sections]

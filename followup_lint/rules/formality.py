@@ -21,9 +21,37 @@ _EMOTICON = re.compile(r"(?<![\w:/])(?::-?\)|:-?\(|:-?D\b|;-?\)|:-?P\b|<3|\bxD\b
 _EXCLAIM_RUN = re.compile(r"[!?]*!+[!?]*!|!\?|\?!")
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’]{1,}\b")
 _INTENSIFIERS = {
-    "REALLY", "VERY", "PLEASE", "NEED", "URGENT", "ASAP", "NOW", "MUST", "THANK", "THANKS", "LOVE",
-    "EXCITED", "SO", "ANY", "ALL", "EVER", "NEVER", "STILL", "ANYTHING", "AMAZING", "HUGE", "BEST",
-    "DEFINITELY", "TOTALLY", "SUPER", "GREAT", "IMMEDIATELY", "YES", "NO", "WHY", "WAITING", "ANSWER",
+    "REALLY",
+    "VERY",
+    "PLEASE",
+    "NEED",
+    "URGENT",
+    "NOW",
+    "MUST",
+    "THANK",
+    "THANKS",
+    "LOVE",
+    "EXCITED",
+    "SO",
+    "ANY",
+    "ALL",
+    "EVER",
+    "NEVER",
+    "STILL",
+    "ANYTHING",
+    "AMAZING",
+    "HUGE",
+    "BEST",
+    "DEFINITELY",
+    "TOTALLY",
+    "SUPER",
+    "GREAT",
+    "IMMEDIATELY",
+    "YES",
+    "NO",
+    "WHY",
+    "WAITING",
+    "ANSWER",
 }
 
 
@@ -94,7 +122,12 @@ def emoji(a: Analysis) -> Iterator[Finding]:
         yield Finding(m.start(), m.end(), "Leave out emoji in the subject line.", fix="")
 
 
-@rule("FM003", "exclamation-run", severity="warning", summary="Runs of exclamation marks, or too many.")
+@rule(
+    "FM003",
+    "exclamation-run",
+    severity="warning",
+    summary="Runs of exclamation marks, or too many.",
+)
 def exclamation_run(a: Analysis) -> Iterator[Finding]:
     """Flags "!!", "?!" and more than two exclamation marks in one note.
 
@@ -168,8 +201,7 @@ def all_lowercase(a: Analysis) -> Iterator[Finding]:
         yield Finding(
             a.body_start,
             a.body_end if a.truncated_at is None else a.truncated_at,
-            "The draft is written in lower case; capitalise the first word of each sentence, "
-            "names and “I”.",
+            "The draft is written in lower case; capitalise the first word of each sentence, names and “I”.",
         )
 
 
@@ -201,7 +233,11 @@ def shouting(a: Analysis) -> Iterator[Finding]:
     """
     letters = [ch for ch in a.body if ch.isalpha()]
     if len(letters) >= 40 and sum(1 for ch in letters if ch.isupper()) / len(letters) > 0.6:
-        yield Finding(a.body_start, a.body_end, "The draft is in capitals, which reads as shouting; use sentence case.")
+        yield Finding(
+            a.body_start,
+            a.body_end,
+            "The draft is in capitals, which reads as shouting; use sentence case.",
+        )
         return
     placeholder_spans = [m.span() for p in patterns("structure", "placeholders") for m in a.find(p)]
     caps = [m for m in a.find(_CAPS_WORD) if not any(s <= m.start() < e for s, e in placeholder_spans)]
@@ -212,7 +248,11 @@ def shouting(a: Analysis) -> Iterator[Finding]:
         if len(run) >= 3:
             for m in run:
                 flagged.add(m.start())
-            yield Finding(run[0].start(), run[-1].end(), "Words in capitals read as shouting; use sentence case.")
+            yield Finding(
+                run[0].start(),
+                run[-1].end(),
+                "Words in capitals read as shouting; use sentence case.",
+            )
 
     for m in caps:
         if run and a.text[run[-1].end() : m.start()].strip(" ,") == "":

@@ -84,7 +84,12 @@ def lowercase_i(a: Analysis) -> Iterator[Finding]:
     yield from _issues(a, "capitalization", lowercase_i=True)
 
 
-@rule("GM004", "lowercase-sentence-start", severity="warning", summary="A sentence that starts in lower case.")
+@rule(
+    "GM004",
+    "lowercase-sentence-start",
+    severity="warning",
+    summary="A sentence that starts in lower case.",
+)
 def lowercase_sentence_start(a: Analysis) -> Iterator[Finding]:
     """Flags a sentence that begins with a lowercase letter, and other capitalisation slips.
 
@@ -103,7 +108,12 @@ def lowercase_sentence_start(a: Analysis) -> Iterator[Finding]:
     yield from _issues(a, "capitalization", lowercase_i=False)
 
 
-@rule("GM005", "confused-words", severity="warning", summary="A commonly confused word (your/you're, then/than).")
+@rule(
+    "GM005",
+    "confused-words",
+    severity="warning",
+    summary="A commonly confused word (your/you're, then/than).",
+)
 def confused_words(a: Analysis) -> Iterator[Finding]:
     """Flags commonly confused words: your/you're, its/it's, then/than, there/their, a/an.
 
@@ -120,7 +130,12 @@ def confused_words(a: Analysis) -> Iterator[Finding]:
     yield from _issues(a, "confusion")
 
 
-@rule("GM006", "grammar-error", severity="warning", summary="A grammar error (agreement, verb form, article).")
+@rule(
+    "GM006",
+    "grammar-error",
+    severity="warning",
+    summary="A grammar error (agreement, verb form, article).",
+)
 def grammar_error(a: Analysis) -> Iterator[Finding]:
     """Flags grammar errors found by LanguageTool, such as agreement and verb forms.
 
@@ -155,7 +170,13 @@ def punctuation(a: Analysis) -> Iterator[Finding]:
     yield from _issues(a, "punctuation", "typography", "whitespace")
 
 
-@rule("GM008", "style-issue", severity="suggestion", summary="Wordiness and style findings from LanguageTool.", enabled=False)
+@rule(
+    "GM008",
+    "style-issue",
+    severity="suggestion",
+    summary="Wordiness and style findings from LanguageTool.",
+    enabled=False,
+)
 def style_issue(a: Analysis) -> Iterator[Finding]:
     """Reports LanguageTool's style findings (off by default: they are opinions).
 

@@ -60,7 +60,10 @@ def missing_thanks(a: Analysis) -> Iterator[Finding]:
     if not a.prose_units or gratitude_units(a):
         return
     start, end = _first_prose(a)
-    stage_word = {Stage.STATUS_CHECK: "again for the interview", Stage.FINAL: "for their time and consideration"}
+    stage_word = {
+        Stage.STATUS_CHECK: "again for the interview",
+        Stage.FINAL: "for their time and consideration",
+    }
     what = stage_word.get(a.stage, "for their time")
     who = a.context.interviewers[0].split()[0] if a.context.interviewers else "the interviewer"
     yield Finding(
@@ -71,7 +74,12 @@ def missing_thanks(a: Analysis) -> Iterator[Finding]:
     )
 
 
-@rule("GR002", "excessive-thanks", severity="suggestion", summary="Thanks repeated so often it reads as grovelling.")
+@rule(
+    "GR002",
+    "excessive-thanks",
+    severity="suggestion",
+    summary="Thanks repeated so often it reads as grovelling.",
+)
 def excessive_thanks(a: Analysis) -> Iterator[Finding]:
     """Flags thanks repeated more than three times.
 
@@ -98,7 +106,12 @@ def excessive_thanks(a: Analysis) -> Iterator[Finding]:
         )
 
 
-@rule("GR003", "thanks-buried", severity="suggestion", summary="In a thank-you note, the thanks come late.")
+@rule(
+    "GR003",
+    "thanks-buried",
+    severity="suggestion",
+    summary="In a thank-you note, the thanks come late.",
+)
 def thanks_buried(a: Analysis) -> Iterator[Finding]:
     """Flags a thank-you note whose first thanks come in its second half.
 

@@ -13,7 +13,8 @@ _INTEREST = re.compile(
     r"(?<![\w'])(?:excit(?:ed|ing|ement)|enthusias(?:m|tic)|eager|thrilled|keen|passionate|"
     r"(?:very |really |still |remain |am |'m )interested|interest in|love to|would love|delighted|"
     r"look forward to (?:joining|contributing|working|the chance|the opportunity)|"
-    r"(?:glad|happy|pleased|proud) to (?:join|contribute|be part)|(?:join|be part of) (?:the|your))(?![\w'])",
+    r"(?:glad|happy|pleased|proud) to (?:join|contribute|be part)|(?:join|be part of) (?:the|your)|"
+    r"want (?:this|the|that) (?:job|role|position|opportunity))(?![\w'])",
     re.I,
 )
 
@@ -23,8 +24,7 @@ def interest_units(a: Analysis) -> list[Unit]:
     return [
         u
         for u in a.prose_units
-        if u.move == "interest"
-        or (u.move in ("fit", "reference", "gratitude", "other") and _INTEREST.search(u.text))
+        if u.move == "interest" or (u.move in ("fit", "reference", "gratitude", "other") and _INTEREST.search(u.text))
     ]
 
 
@@ -32,7 +32,12 @@ def fit_units(a: Analysis) -> list[Unit]:
     return [u for u in a.prose_units if u.move == "fit"]
 
 
-@rule("IN001", "missing-interest", severity="warning", summary="No sentence says you still want the job.")
+@rule(
+    "IN001",
+    "missing-interest",
+    severity="warning",
+    summary="No sentence says you still want the job.",
+)
 def missing_interest(a: Analysis) -> Iterator[Finding]:
     """Flags a thank-you or status check that never restates interest in the role.
 
@@ -52,7 +57,7 @@ def missing_interest(a: Analysis) -> Iterator[Finding]:
     if a.stage is Stage.FINAL or not a.prose_units or interest_units(a):
         return
     unit = a.prose_units[min(1, len(a.prose_units) - 1)]
-    role = a.context.role or "the role"
+    role = f"the {a.context.role} role" if a.context.role else "the role"
     yield Finding(
         unit.start,
         unit.end,
@@ -61,7 +66,12 @@ def missing_interest(a: Analysis) -> Iterator[Finding]:
     )
 
 
-@rule("IN002", "missing-fit", severity="suggestion", summary="A thank-you note that never says why you fit.")
+@rule(
+    "IN002",
+    "missing-fit",
+    severity="suggestion",
+    summary="A thank-you note that never says why you fit.",
+)
 def missing_fit(a: Analysis) -> Iterator[Finding]:
     """Flags a thank-you note with no sentence on why you are a good fit.
 

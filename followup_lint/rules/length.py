@@ -10,7 +10,11 @@ from ..types import Stage
 from .base import Finding, rule
 from .lexicon import threshold
 
-_STAGE_WORD = {Stage.THANK_YOU: "thank-you note", Stage.STATUS_CHECK: "status check", Stage.FINAL: "final note"}
+_STAGE_WORD = {
+    Stage.THANK_YOU: "thank-you note",
+    Stage.STATUS_CHECK: "status check",
+    Stage.FINAL: "final note",
+}
 
 
 def length_limits(stage: Stage) -> dict[str, int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ..data import load_data
@@ -17,20 +17,20 @@ def _compile(entry: str) -> re.Pattern[str]:
     return re.compile(body, flags)
 
 
-@lru_cache(maxsize=None)
+@cache
 def patterns(section: str, key: str) -> tuple[re.Pattern[str], ...]:
     """Each phrase of ``[section] key`` as a word-bounded, case-insensitive pattern."""
     return tuple(_compile(e) for e in load_data("lexicon")[section][key])
 
 
-@lru_cache(maxsize=None)
+@cache
 def alternation(section: str, key: str) -> re.Pattern[str]:
     """All phrases of a list as one pattern (faster when only the first hit matters)."""
     entries = load_data("lexicon")[section][key]
     return re.compile(r"(?<![\w'])(?:" + "|".join(f"(?:{e})" for e in entries) + r")(?![\w'])", re.I)
 
 
-@lru_cache(maxsize=None)
+@cache
 def swaps(section: str, key: str) -> tuple[tuple[re.Pattern[str], str, str], ...]:
     """``word => replacement`` entries: (pattern, word, replacement)."""
     out = []
@@ -38,7 +38,13 @@ def swaps(section: str, key: str) -> tuple[tuple[re.Pattern[str], str, str], ...
         word, _, repl = (p.strip() for p in entry.partition("=>"))
         # short text-speak ("u", "r", "ty") only in lower case, so "R" or "TY" stay quiet
         flags = 0 if len(word) <= 2 else re.I
-        out.append((re.compile(r"(?<![\w'@./-])" + re.escape(word) + r"(?![\w'@-]|\.\w)", flags), word, repl))
+        out.append(
+            (
+                re.compile(r"(?<![\w'@./-])" + re.escape(word) + r"(?![\w'@-]|\.\w)", flags),
+                word,
+                repl,
+            )
+        )
     return tuple(out)
 
 

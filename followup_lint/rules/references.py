@@ -21,7 +21,23 @@ _GENERIC_ADDRESSEE = re.compile(
     re.I,
 )
 _ROLE_NOUNS = re.compile(r"\b(?:role|position|job|opening|post|vacancy|opportunity)\b", re.I)
-_STOP = {"the", "a", "an", "of", "and", "for", "to", "in", "at", "on", "with", "&", "i", "ii", "iii"}
+_STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "and",
+    "for",
+    "to",
+    "in",
+    "at",
+    "on",
+    "with",
+    "&",
+    "i",
+    "ii",
+    "iii",
+}
 # Phrases that put a company name in the target seat: "join X", "the role at X", "X's team".
 _COMPANY_SLOT = re.compile(
     r"(?:\bjoin(?:ing)?(?: the team at| the \w+ team at)?|\b(?:role|position|opportunity|job|opening|"
@@ -44,19 +60,36 @@ def _same_org(candidate: str, company: str) -> bool:
     cand, comp = _norm_tokens(candidate), _norm_tokens(company)
     if not cand or not comp:
         return True
-    return bool(cand & comp) or any(c.startswith(k[:5]) or k.startswith(c[:5]) for c in cand for k in comp if len(c) >= 4 and len(k) >= 4)
+    return bool(cand & comp) or any(
+        c.startswith(k[:5]) or k.startswith(c[:5]) for c in cand for k in comp if len(c) >= 4 and len(k) >= 4
+    )
 
 
 def _known_non_company(a: Analysis, candidate: str) -> bool:
     """Names that are not a rival company: people, the role, topics, places we know of."""
     tokens = _norm_tokens(candidate)
     known = " ".join(
-        [*a.context.interviewers, a.context.role or "", a.context.candidate or "", *a.context.topics]
+        [
+            *a.context.interviewers,
+            a.context.role or "",
+            a.context.candidate or "",
+            *a.context.topics,
+        ]
     )
     if tokens & _norm_tokens(known):
         return True
     # a lone capitalised word that starts a sentence-like chunk is often not a name
-    generic = {"team", "company", "organization", "organisation", "firm", "group", "department", "you", "your"}
+    generic = {
+        "team",
+        "company",
+        "organization",
+        "organisation",
+        "firm",
+        "group",
+        "department",
+        "you",
+        "your",
+    }
     return tokens <= generic
 
 
@@ -85,11 +118,7 @@ def topic_mentions(a: Analysis) -> list[tuple[int, int, str]]:
 def reference_units(a: Analysis) -> list[Unit]:
     """Sentences that recall the conversation: labelled so, or naming a context topic."""
     topic_starts = {s for s, _, _ in topic_mentions(a)}
-    return [
-        u
-        for u in a.prose_units
-        if u.move == "reference" or any(u.start <= s < u.end for s in topic_starts)
-    ]
+    return [u for u in a.prose_units if u.move == "reference" or any(u.start <= s < u.end for s in topic_starts)]
 
 
 def greeting_name(a: Analysis) -> tuple[int, int, str] | None:
@@ -118,7 +147,12 @@ def greeting_name(a: Analysis) -> tuple[int, int, str] | None:
     return offset, offset + len(name), name
 
 
-@rule("RF001", "no-specific-reference", severity="warning", summary="Nothing specific from the interview.")
+@rule(
+    "RF001",
+    "no-specific-reference",
+    severity="warning",
+    summary="Nothing specific from the interview.",
+)
 def no_specific_reference(a: Analysis) -> Iterator[Finding]:
     """Flags a thank-you note that recalls nothing specific from the conversation.
 
@@ -151,7 +185,12 @@ def no_specific_reference(a: Analysis) -> Iterator[Finding]:
     yield Finding(start, end, message, replacements=(hint,) if hint else ())
 
 
-@rule("RF002", "wrong-company", severity="error", summary="Names a company other than the one you met.")
+@rule(
+    "RF002",
+    "wrong-company",
+    severity="error",
+    summary="Names a company other than the one you met.",
+)
 def wrong_company(a: Analysis) -> Iterator[Finding]:
     """Flags a company name where the context's company belongs (a copy-paste slip).
 
@@ -175,7 +214,11 @@ def wrong_company(a: Analysis) -> Iterator[Finding]:
     if not company:
         return
     seen: set[int] = set()
-    matches = [*a.find(_COMPANY_SLOT), *a.find(_COMPANY_SLOT, where="subject"), *a.find(_POSSESSIVE_COMPANY)]
+    matches = [
+        *a.find(_COMPANY_SLOT),
+        *a.find(_COMPANY_SLOT, where="subject"),
+        *a.find(_POSSESSIVE_COMPANY),
+    ]
     for m in matches:
         name = m.group(1)
         start = m.start(1)
@@ -191,7 +234,12 @@ def wrong_company(a: Analysis) -> Iterator[Finding]:
         )
 
 
-@rule("RF003", "wrong-interviewer", severity="error", summary="The greeting names someone you did not meet.")
+@rule(
+    "RF003",
+    "wrong-interviewer",
+    severity="error",
+    summary="The greeting names someone you did not meet.",
+)
 def wrong_interviewer(a: Analysis) -> Iterator[Finding]:
     """Flags a greeting that addresses someone other than the interviewer.
 
@@ -229,7 +277,12 @@ def wrong_interviewer(a: Analysis) -> Iterator[Finding]:
     )
 
 
-@rule("RF004", "role-not-mentioned", severity="suggestion", summary="The note never names the position.")
+@rule(
+    "RF004",
+    "role-not-mentioned",
+    severity="suggestion",
+    summary="The note never names the position.",
+)
 def role_not_mentioned(a: Analysis) -> Iterator[Finding]:
     """Flags a thank-you note that never names the position.
 
@@ -272,7 +325,12 @@ def role_not_mentioned(a: Analysis) -> Iterator[Finding]:
     )
 
 
-@rule("RF005", "generic-greeting", severity="suggestion", summary="A greeting without the interviewer's name.")
+@rule(
+    "RF005",
+    "generic-greeting",
+    severity="suggestion",
+    summary="A greeting without the interviewer's name.",
+)
 def generic_greeting(a: Analysis) -> Iterator[Finding]:
     """Flags "To whom it may concern" and, when you know who you met, any nameless greeting.
 

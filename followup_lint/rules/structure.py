@@ -87,9 +87,7 @@ def unfilled_placeholder(a: Analysis) -> Iterator[Finding]:
                 if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in seen):
                     continue
                 seen.append(m.span())
-                yield Finding(
-                    m.start(), m.end(), f"“{m.group(0)}” is a template placeholder; fill it in."
-                )
+                yield Finding(m.start(), m.end(), f"“{m.group(0)}” is a template placeholder; fill it in.")
 
 
 @rule("ST004", "sign-off-without-name", severity="warning", summary="A sign-off with no name.")
@@ -123,7 +121,12 @@ def sign_off_without_name(a: Analysis) -> Iterator[Finding]:
         has_name = not re.match(r"^(?:best|regards|cheers|thanks|sincerely|thank you)", first, re.I)
     if not has_name:
         name = a.context.candidate or "Your Name"
-        yield Finding(block.start, block.end, "Add your name under the closing.", replacements=(f"{block.text}\n{name}",))
+        yield Finding(
+            block.start,
+            block.end,
+            "Add your name under the closing.",
+            replacements=(f"{block.text}\n{name}",),
+        )
 
 
 @rule("ST005", "vague-subject", severity="warning", summary="A subject line that says nothing.")
@@ -158,11 +161,23 @@ def vague_subject(a: Analysis) -> Iterator[Finding]:
     start, end = span
     if not subject:
         line_start = a.text.rfind("\n", 0, start) + 1
-        yield Finding(line_start, end, "The subject is empty; say what the mail is about.", replacements=(better,))
-    elif vague.match(subject) or (len(subject.split()) <= 2 and not good.search(subject) and not (
-        a.context.role and a.context.role.lower() in subject.lower()
-    )):
-        yield Finding(start, end, f"“{subject}” is vague; name the role and why you write.", replacements=(better,))
+        yield Finding(
+            line_start,
+            end,
+            "The subject is empty; say what the mail is about.",
+            replacements=(better,),
+        )
+    elif vague.match(subject) or (
+        len(subject.split()) <= 2
+        and not good.search(subject)
+        and not (a.context.role and a.context.role.lower() in subject.lower())
+    ):
+        yield Finding(
+            start,
+            end,
+            f"“{subject}” is vague; name the role and why you write.",
+            replacements=(better,),
+        )
 
 
 def _vague_list() -> tuple[str, ...]:
@@ -199,7 +214,13 @@ def no_next_steps(a: Analysis) -> Iterator[Finding]:
     yield Finding(last.start, last.end, "Close with a line that invites the next step.", replacements=(text,))
 
 
-@rule("ST007", "missing-contact", severity="suggestion", summary="No phone number or e-mail in the signature.", enabled=False)
+@rule(
+    "ST007",
+    "missing-contact",
+    severity="suggestion",
+    summary="No phone number or e-mail in the signature.",
+    enabled=False,
+)
 def missing_contact(a: Analysis) -> Iterator[Finding]:
     """Flags a signature without a phone number, e-mail address or profile link (off by default).
 

@@ -37,7 +37,12 @@ def _days(hours: float) -> str:
     return f"{days:.0f} days" if days >= 2 else f"{hours:.0f} hours"
 
 
-@rule("TM001", "late-thank-you", severity="warning", summary="A thank-you note sent days after the interview.")
+@rule(
+    "TM001",
+    "late-thank-you",
+    severity="warning",
+    summary="A thank-you note sent days after the interview.",
+)
 def late_thank_you(a: Analysis) -> Iterator[Finding]:
     """Flags a thank-you note sent more than two days after the interview.
 
@@ -93,7 +98,12 @@ def status_check_too_soon(a: Analysis) -> Iterator[Finding]:
         )
 
 
-@rule("TM003", "final-note-too-soon", severity="warning", summary="Closing the door before two weeks of silence.")
+@rule(
+    "TM003",
+    "final-note-too-soon",
+    severity="warning",
+    summary="Closing the door before two weeks of silence.",
+)
 def final_note_too_soon(a: Analysis) -> Iterator[Finding]:
     """Flags a gracious final note sent before two weeks have passed.
 
@@ -122,7 +132,12 @@ def final_note_too_soon(a: Analysis) -> Iterator[Finding]:
         )
 
 
-@rule("TM004", "sent-before-interview", severity="warning", summary="The send date is before the interview.")
+@rule(
+    "TM004",
+    "sent-before-interview",
+    severity="warning",
+    summary="The send date is before the interview.",
+)
 def sent_before_interview(a: Analysis) -> Iterator[Finding]:
     """Flags a send date earlier than the interview date.
 

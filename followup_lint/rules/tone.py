@@ -51,7 +51,9 @@ def desperation(a: Analysis) -> Iterator[Finding]:
     """
     for m in _phrases(a, "desperate"):
         yield Finding(
-            m.start(), m.end(), "This sounds desperate; restate your interest and what you offer instead."
+            m.start(),
+            m.end(),
+            "This sounds desperate; restate your interest and what you offer instead.",
         )
 
 
@@ -71,12 +73,15 @@ def frustration(a: Analysis) -> Iterator[Finding]:
         I wanted to follow up on my note from last week and ask whether there is any update.
     """
     for m in _phrases(a, "frustrated"):
-        yield Finding(
-            m.start(), m.end(), "This sounds frustrated; keep the note patient and positive."
-        )
+        yield Finding(m.start(), m.end(), "This sounds frustrated; keep the note patient and positive.")
 
 
-@rule("TN004", "over-apologizing", severity="suggestion", summary="Apologising more than the situation needs.")
+@rule(
+    "TN004",
+    "over-apologizing",
+    severity="suggestion",
+    summary="Apologising more than the situation needs.",
+)
 def over_apologizing(a: Analysis) -> Iterator[Finding]:
     """Flags repeated apologies and apologies for writing at all.
 
