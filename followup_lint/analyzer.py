@@ -16,7 +16,7 @@ from .config import Config
 from .context import Context
 from .draft import Draft, InputError
 from .grammar.base import GrammarIssue
-from .grammar.select import GrammarChecker
+from .grammar.checker import GrammarChecker
 from .report import Evidence, Report, SentenceLabel, Span, Suggestion
 from .rules import all_rules
 from .rules.base import Finding, Rule
@@ -381,12 +381,15 @@ class Analyzer:
         return versions
 
 
+# Rules that flag words a grammar checker may flag too (slang as a misspelling, "!!!" as
+# punctuation, "[Job Title]" as unpaired brackets, capitals as casing).
+_ECHOED_BY_GRAMMAR = frozenset({"FM001", "FM002", "FM003", "FM004", "FM006", "ST003"})
+
+
 def _drop_grammar_echoes(found: list[Suggestion]) -> list[Suggestion]:
     """A grammar finding on words another rule already flagged (slang "thx", an emoji, a
     placeholder) says the same thing twice; keep the more specific one."""
-    word_level = [
-        (s.span.start, s.span.end) for s in found if s.dimension is not Dimension.GRAMMAR and len(s.text.split()) <= 3
-    ]
+    word_level = [(s.span.start, s.span.end) for s in found if s.code in _ECHOED_BY_GRAMMAR]
     return [
         s
         for s in found

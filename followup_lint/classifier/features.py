@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import pairwise
 from collections.abc import Sequence
+from itertools import pairwise
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?!]")
 _DIGITS = re.compile(r"\d")

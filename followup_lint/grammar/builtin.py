@@ -12,6 +12,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from .base import GrammarIssue
+from .variants import american_forms
 
 _WORD = re.compile(r"(?<![\w@./'’-])([A-Za-z]+(?:['’][A-Za-z]+)?)(?![\w@'’-]|\.\w)")
 _REPEAT = re.compile(r"\b([A-Za-z]+)\s+(\1)\b", re.I)
@@ -265,6 +266,8 @@ class BuiltinChecker:
             for start, end, word, lower in candidates:
                 if lower not in unknown or lower.split("'")[0] in accepted:
                     continue
+                if spell.known(american_forms(lower)):  # type: ignore[attr-defined]
+                    continue  # British spelling of a known word
                 fix = spell.correction(lower)  # type: ignore[attr-defined]
                 replacements = (_fix_case(word, fix),) if fix and fix != lower else ()
                 out.append(

@@ -181,15 +181,16 @@ def style_issue(a: Analysis) -> Iterator[Finding]:
     """Reports LanguageTool's style findings (off by default: they are opinions).
 
     What it does:
-        Reports LanguageTool findings of the style kind, such as wordy phrases.
+        Reports LanguageTool findings of the style kind, such as redundancy ("very unique") and
+        wordy phrases.
     Why it matters:
         Some writers want every suggestion; most find style hints noisy, so the rule is off
         unless selected.
     Example:
         Context: grammar=languagetool
-        In order to prepare, I read the annual report.
+        Meeting the whole team was a very unique experience.
     Instead:
         Context: grammar=languagetool
-        To prepare, I read the annual report.
+        Meeting the whole team was a unique experience.
     """
     yield from _issues(a, "style")
