@@ -77,12 +77,14 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
         (r"\b(alot)\b", "a lot", "“a lot” is two words."),
         (r"\b(definately|definatly)\b", "definitely", "Misspelled: “definitely”."),
         (
-            r"\b(a)(?= (?:opportunity|interview|excellent|amazing|incredible|honou?r|hour|exciting|interesting|engineer|analyst|office|update|answer|offer|open)\b)",
+            r"\b(a)(?= (?:opportunity|interview|excellent|amazing|incredible|honou?r|hour|exciting|"
+            r"interesting|engineer|analyst|office|update|answer|offer|open)\b)",
             "an",
             "Use “an” before a vowel sound.",
         ),
         (
-            r"\b(an)(?= (?:great|good|wonderful|pleasure|chance|role|position|team|company|job|meeting|conversation|lovely)\b)",
+            r"\b(an)(?= (?:great|good|wonderful|pleasure|chance|role|position|team|company|job|meeting|"
+            r"conversation|lovely)\b)",
             "a",
             "Use “a” before a consonant sound.",
         ),
