@@ -30,8 +30,8 @@ languagetool: setup
 	$(BIN)/followup-lint grammar install
 
 lint: setup-dev
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
+	$(BIN)/ruff check followup_lint tests benchmarks
+	$(BIN)/ruff format --check followup_lint tests benchmarks
 
 typecheck: setup-dev
 	$(BIN)/mypy followup_lint

@@ -29,7 +29,8 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
     (re.compile(p, re.I), r, m)
     for p, r, m in (
         (
-            r"\b(?:for|thank|appreciate|value|on|about|of) (you're)\b(?= (?:time|consideration|help|team|company|patience|insight))",
+            r"\b(?:for|thank|appreciate|value|on|about|of) (you're)\b"
+            r"(?= (?:time|consideration|help|team|company|patience|insight))",
             "your",
             "“you're” means “you are”; the possessive is “your”.",
         ),
