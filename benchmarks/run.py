@@ -162,6 +162,10 @@ def main() -> int:
     # cold: import and one-file CLI
     py = sys.executable
     results["import_s"], results["import_peak_mib"] = wall([py, "-c", "import followup_lint"], cold_runs)
+    # the floor of any spaCy-based command: import spaCy and load the same components, cold
+    floor = (f"import spacy; spacy.load({find_model()!r}, "
+             "exclude=['parser', 'ner', 'lemmatizer', 'attribute_ruler'])")
+    results["spacy_cold_s"], results["spacy_cold_peak_mib"] = wall([py, "-c", floor], cold_runs)
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
         fh.write(drafts[len(drafts) // 2])
         draft_file = fh.name
@@ -215,6 +219,8 @@ def write_report(r: dict[str, Any]) -> None:
         f"| proselint `lint()` on the same drafts, p50 | {f(r.get('proselint_ms_p50'))} ms | (peer) |",
         f"| `import followup_lint` (cold process) | {f(r['import_s'], 2)} s | < 0.3 s |",
         f"| one-file CLI, cold, `--grammar builtin` | {f(r['cli_s'], 2)} s | ≤ 1.5 s |",
+        f"| floor: `import spacy` + load the same pipeline, cold | {f(r['spacy_cold_s'], 2)} s | |",
+        f"| CLI ÷ floor | {r['cli_s'] / r['spacy_cold_s']:.2f}× | |",
         f"| one-file CLI peak memory | {f(r['cli_peak_mib'], 0)} MiB | ≤ 250 MiB |",
         f"| proselint CLI, one file, cold | {f(r.get('proselint_cli_s'), 2)} s, "
         f"{f(r.get('proselint_cli_peak_mib'), 0)} MiB | (peer) |",

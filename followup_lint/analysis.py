@@ -6,10 +6,10 @@ Built once per draft by the analyzer; rules never run the model themselves.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from .context import Context
 from .draft import Draft
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from .config import Config
     from .grammar.base import GrammarIssue
 
+T = TypeVar("T")
 WORD_RE = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['’.-][A-Za-z0-9\u00C0-\u024F]+)*")
 
 
@@ -42,7 +43,7 @@ class Word:
     start: int
     end: int
     text: str
-    pos: str = ""
+    tag: str = ""
     is_propn: bool = False
 
 
@@ -117,6 +118,12 @@ class Analysis:
     @cached_property
     def prose_word_count(self) -> int:
         return sum(len(WORD_RE.findall(u.text)) for u in self.prose_units)
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """Compute something once per draft (several rules and the scorer share it)."""
+        if key not in self.extra:
+            self.extra[key] = compute()
+        return self.extra[key]  # type: ignore[no-any-return]
 
     def units_with(self, *moves: str, min_confidence: float = 0.0) -> list[Unit]:
         return [u for u in self.units if u.move in moves and u.confidence >= min_confidence]

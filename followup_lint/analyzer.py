@@ -241,7 +241,7 @@ class Analyzer:
         base = draft.body_span[0]
         units = _units(doc, base)
         words = [
-            Word(base + t.idx, base + t.idx + len(t.text), t.text, t.pos_, t.pos_ == "PROPN")
+            Word(base + t.idx, base + t.idx + len(t.text), t.text, t.tag_, t.tag_ in ("NNP", "NNPS"))
             for t in doc
             if WORD_RE.fullmatch(t.text)
         ]

@@ -17,9 +17,10 @@ INSTALL_HINT = (
     "(or `python -m spacy download en_core_web_sm` where the internet is reachable)"
 )
 
-# The parser and NER are the costly half of en_core_web_sm; our rules need neither
-# (senter segments, the tagger finds proper nouns), so they are never loaded.
-_EXCLUDE = ("parser", "ner", "lemmatizer")
+# The parser and NER are the costly half of en_core_web_sm, and the attribute ruler (which only
+# maps fine tags to coarse POS) costs as much as the tagger itself; our rules need none of
+# them: senter segments, and the tagger's fine tags (NNP, MD, VBD) carry what we use.
+_EXCLUDE = ("parser", "ner", "lemmatizer", "attribute_ruler")
 
 _lock = threading.Lock()
 _cache: dict[str, Language] = {}

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from ..analysis import Analysis
 from .base import Finding, rule
-from .lexicon import alternation, patterns, swaps, threshold
+from .lexicon import alternation, combined, swaps, threshold
 
 _EMOJI = re.compile(
     "["
@@ -78,27 +78,27 @@ def slang(a: Analysis) -> Iterator[Finding]:
         I would be delighted to join the team. Thank you!
     """
     sign = a.signoff.start if a.signoff else a.body_end
-    taken: list[tuple[int, int]] = []
-    # longest phrases first, so "super stoked" is one finding rather than two
-    for pattern, word, repl in sorted(swaps("formality", "slang"), key=lambda s: -len(s[1])):
-        for m in a.find(pattern):
-            if m.start() >= sign or _in_link(a.text, m.start(), m.end()):
-                continue
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            taken.append(m.span())
-            found = m.group(0)
-            fix = repl
-            if fix and found[:1].isupper():
-                fix = fix[:1].upper() + fix[1:]
-            message = f"“{found}” is too casual" + (f"; write “{fix}”." if fix else "; leave it out.")
-            yield Finding(
-                m.start(),
-                m.end(),
-                message,
-                fix=fix if fix and " " not in word else None,
-                replacements=(fix,) if fix else (),
-            )
+    pattern, table = swaps("formality", "slang")
+    # one scan; the alternation tries longer phrases first, so "super stoked" is one finding
+    for m in a.find(pattern):
+        found = m.group(0)
+        word, repl = table[found.lower()]
+        # short text-speak ("u", "r", "ty") only in lower case, so "R" or "TY" stay quiet
+        if len(word) <= 2 and not found.islower():
+            continue
+        if m.start() >= sign or _in_link(a.text, m.start(), m.end()):
+            continue
+        fix = repl
+        if fix and found[:1].isupper():
+            fix = fix[:1].upper() + fix[1:]
+        message = f"“{found}” is too casual" + (f"; write “{fix}”." if fix else "; leave it out.")
+        yield Finding(
+            m.start(),
+            m.end(),
+            message,
+            fix=fix if fix and " " not in word else None,
+            replacements=(fix,) if fix else (),
+        )
 
 
 @rule("FM002", "emoji", severity="warning", summary="Emoji or emoticons.")
@@ -239,7 +239,7 @@ def shouting(a: Analysis) -> Iterator[Finding]:
             "The draft is in capitals, which reads as shouting; use sentence case.",
         )
         return
-    placeholder_spans = [m.span() for p in patterns("structure", "placeholders") for m in a.find(p)]
+    placeholder_spans = [m.span() for m in a.find(combined("structure", "placeholders"))]
     caps = [m for m in a.find(_CAPS_WORD) if not any(s <= m.start() < e for s, e in placeholder_spans)]
     run: list[re.Match[str]] = []
     flagged: set[int] = set()

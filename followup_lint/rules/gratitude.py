@@ -22,6 +22,10 @@ def gratitude_units(a: Analysis) -> list[Unit]:
     A cue alone is not enough ("Thanks to my mentor I learned SQL"), and the label alone is
     trusted only when confident, so that neither a keyword nor a guess decides by itself.
     """
+    return a.memo("gratitude_units", lambda: _gratitude_units(a))
+
+
+def _gratitude_units(a: Analysis) -> list[Unit]:
     out = []
     for unit in a.prose_units:
         cue = bool(_THANKS.search(unit.text))

@@ -21,6 +21,10 @@ _INTEREST = re.compile(
 
 def interest_units(a: Analysis) -> list[Unit]:
     """Sentences that express enthusiasm for the role (labelled interest, or a clear cue)."""
+    return a.memo("interest_units", lambda: _interest_units(a))
+
+
+def _interest_units(a: Analysis) -> list[Unit]:
     return [
         u
         for u in a.prose_units

@@ -31,21 +31,22 @@ def alternation(section: str, key: str) -> re.Pattern[str]:
 
 
 @cache
-def swaps(section: str, key: str) -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    """``word => replacement`` entries: (pattern, word, replacement)."""
-    out = []
+def combined(section: str, key: str) -> re.Pattern[str]:
+    """All patterns of a list as one, each keeping its own case rule (one scan, not many)."""
+    parts = [("(?i:" if p.flags & re.I else "(?:") + p.pattern + ")" for p in patterns(section, key)]
+    return re.compile("|".join(parts))
+
+
+@cache
+def swaps(section: str, key: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
+    """``word => replacement`` entries as one pattern (longer phrases first) and a table from
+    the lower-cased word to ``(word, replacement)``."""
+    table: dict[str, tuple[str, str]] = {}
     for entry in load_data("lexicon")[section][key]:
         word, _, repl = (p.strip() for p in entry.partition("=>"))
-        # short text-speak ("u", "r", "ty") only in lower case, so "R" or "TY" stay quiet
-        flags = 0 if len(word) <= 2 else re.I
-        out.append(
-            (
-                re.compile(r"(?<![\w'@./-])" + re.escape(word) + r"(?![\w'@-]|\.\w)", flags),
-                word,
-                repl,
-            )
-        )
-    return tuple(out)
+        table[word.lower()] = (word, repl)
+    body = "|".join(re.escape(w) for w in sorted(table, key=len, reverse=True))
+    return re.compile(r"(?<![\w'@./-])(?:" + body + r")(?![\w'@-]|\.\w)", re.I), table
 
 
 def threshold(section: str) -> dict[str, Any]:

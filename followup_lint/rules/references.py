@@ -104,6 +104,10 @@ def _name_like(expected: str, said: str, *, titled: bool) -> str:
 def topic_mentions(a: Analysis) -> list[tuple[int, int, str]]:
     """Mentions of the context's topics (whole words; a topic of several words may match by
     its distinctive words)."""
+    return a.memo("topic_mentions", lambda: _topic_mentions(a))
+
+
+def _topic_mentions(a: Analysis) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     for topic in a.context.topics:
         spans = a.mentions(topic)
@@ -117,6 +121,10 @@ def topic_mentions(a: Analysis) -> list[tuple[int, int, str]]:
 
 def reference_units(a: Analysis) -> list[Unit]:
     """Sentences that recall the conversation: labelled so, or naming a context topic."""
+    return a.memo("reference_units", lambda: _reference_units(a))
+
+
+def _reference_units(a: Analysis) -> list[Unit]:
     topic_starts = {s for s, _, _ in topic_mentions(a)}
     return [u for u in a.prose_units if u.move == "reference" or any(u.start <= s < u.end for s in topic_starts)]
 
