@@ -163,8 +163,7 @@ def main() -> int:
     py = sys.executable
     results["import_s"], results["import_peak_mib"] = wall([py, "-c", "import followup_lint"], cold_runs)
     # the floor of any spaCy-based command: import spaCy and load the same components, cold
-    floor = (f"import spacy; spacy.load({find_model()!r}, "
-             "exclude=['parser', 'ner', 'lemmatizer', 'attribute_ruler'])")
+    floor = f"import spacy; spacy.load({find_model()!r}, exclude=['parser', 'ner', 'lemmatizer', 'attribute_ruler'])"
     results["spacy_cold_s"], results["spacy_cold_peak_mib"] = wall([py, "-c", floor], cold_runs)
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
         fh.write(drafts[len(drafts) // 2])
