@@ -8,6 +8,7 @@ import re
 import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -152,12 +153,24 @@ class Analyzer:
         contexts: Iterable[Context | None] | None = None,
         *,
         batch_size: int = 32,
+        n_process: int = 1,
     ) -> list[Report]:
-        """Analyse many drafts, running spaCy over them in batches (``nlp.pipe``)."""
+        """Analyse many drafts, running spaCy over them in batches (``nlp.pipe``).
+
+        ``n_process > 1`` spreads the drafts over that many worker processes (worth it from a
+        few dozen drafts; each worker loads its own pipeline unless the platform can fork).
+        """
         items = list(texts)
         ctx_list = list(contexts) if contexts is not None else [None] * len(items)
         if len(ctx_list) != len(items):
             raise ValueError(f"{len(items)} drafts but {len(ctx_list)} contexts")
+        if n_process < 1:
+            raise ValueError(f"n_process must be at least 1, got {n_process}")
+        if n_process > 1 and len(items) > 1:
+            from .parallel import analyze_in_processes
+
+            self.nlp  # load before forking, so workers inherit the pipeline  # noqa: B018
+            return analyze_in_processes(self.config, items, ctx_list, n_process, chunk_size=batch_size // 2 or 1)
         prepared = [self._prepare(t, c) for t, c in zip(items, ctx_list)]
         todo = [p for p in prepared if p.verdict is None]
         docs = iter(self.nlp.pipe((p.analysed for p in todo), batch_size=batch_size))
@@ -291,7 +304,7 @@ class Analyzer:
                 "error_points": sheet.error_points,
             },
         }
-        stats = LazyStats(values, {"readability": lambda: readability(prose)})
+        stats = LazyStats(values, {"readability": partial(readability, prose)})  # picklable, for workers
         return Report(
             text=draft.text,
             score=sheet.overall,
