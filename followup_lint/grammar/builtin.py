@@ -22,6 +22,10 @@ _DOUBLE_PUNCT = re.compile(r"(?<![.])(,,+|;;+|\.\.(?!\.)|::+)")
 _SPACE_BEFORE = re.compile(r"(?<=\w)[ \t]+(?=[,;:](?!\)))|(?<=\w)[ \t]+(?=\.(?:\s|$))")
 _DOUBLE_SPACE = re.compile(r"(?<=[a-z,])  +(?=[a-z])")
 
+_ADDRESS = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Lower-case particles inside surnames ("Van der Merwe", "de la Cruz", "bin Salman").
+_NAME_PARTICLE = re.compile(r"\b(?:der|den|van|von|de|del|della|la|le|du|da|dos|bin|ibn|al|el|ter)(?= [A-Z])")
+
 _ALLOWED_REPEATS = {"that", "had", "is", "very", "bye", "no", "yes", "ha", "so", "really", "many"}
 
 # (pattern, replacement, message). Patterns are narrow on purpose: a false alarm costs trust.
@@ -95,6 +99,14 @@ _CONFUSIONS: tuple[tuple[re.Pattern[str], str, str], ...] = tuple(
 
 def _fix_case(found: str, repl: str) -> str:
     return repl[:1].upper() + repl[1:] if found[:1].isupper() else repl
+
+
+@lru_cache(maxsize=1)
+def _workplace_words() -> frozenset[str]:
+    """Everyday workplace words the general dictionary lacks (data: lexicon.toml)."""
+    from ..data import load_data
+
+    return frozenset(w.lower() for w in load_data("lexicon")["spelling"]["workplace_words"])
 
 
 @lru_cache(maxsize=1)
@@ -189,7 +201,7 @@ class BuiltinChecker:
                 continue  # an address in a signature, not a sentence
             if word in ("i", "e", "g", "etc", "vs", "am", "pm") or (len(word) == 1 and word != "a"):
                 continue
-            if re.search(r"(?:e\.g|i\.e|etc|vs|approx|\d)\.\s+$", text[max(0, m.start(1) - 10) : m.start(1)]):
+            if re.search(r"(?:e\.g|i\.e|etc|vs|approx|a\.m|p\.m|\d)\.\s+$", text[max(0, m.start(1) - 10) : m.start(1)]):
                 continue
             fix = word[:1].upper() + word[1:]
             out.append(
@@ -250,12 +262,21 @@ class BuiltinChecker:
         return out
 
     def _spelling(self, text: str, accepted: set[str]) -> list[GrammarIssue]:
-        words = [(m.start(1), m.end(1), m.group(1)) for m in _WORD.finditer(text)]
+        skip = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+        skip += [(m.start(), m.end()) for m in _NAME_PARTICLE.finditer(text)]
+        words = [
+            (m.start(1), m.end(1), m.group(1))
+            for m in _WORD.finditer(text)
+            if not any(s <= m.start(1) < e for s, e in skip)
+        ]
+        workplace = _workplace_words()
         # Capitalised words mid-sentence are mostly names; we leave them to the user's eye.
         candidates = []
         for start, end, word in words:
             lower = word.lower().replace("’", "'")
-            if lower in accepted or len(word) < 3 or word.isupper():
+            if lower.endswith("'s"):
+                lower = lower[:-2]  # the possessive of a known word is known
+            if lower in accepted or lower in workplace or len(word) < 3 or word.isupper():
                 continue
             if word[:1].isupper() and not _sentence_initial(text, start):
                 continue
