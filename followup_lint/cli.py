@@ -311,7 +311,12 @@ def cmd_batch(argv: Sequence[str]) -> int:
     p.add_argument("--grammar", choices=GRAMMAR_CHOICES)
     p.add_argument("--stage", choices=[s.value for s in Stage])
     p.add_argument("--config", metavar="FILE")
+    p.add_argument(
+        "--jobs", type=int, default=1, metavar="N", help="worker processes (each loads the models once; default 1)"
+    )
     args = p.parse_args(argv)
+    if args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
     files = _expand(args.paths)
     if not files:
         raise UsageError("no drafts found (looked for .txt, .eml, .html, .md)")
@@ -333,7 +338,7 @@ def cmd_batch(argv: Sequence[str]) -> int:
         names.append(str(f))
     from .analyzer import Analyzer
 
-    reports = Analyzer(config).analyze_many(drafts, contexts)
+    reports = Analyzer(config).analyze_many(drafts, contexts, n_process=args.jobs)
     if args.format == "jsonl":
         from .display.machine import render_jsonl
 

@@ -127,6 +127,15 @@ def test_batch_reads_sidecar_contexts(capsys, drafts) -> None:  # type: ignore[n
     assert rows[0].startswith("path,score,stage") and len(rows) == 3
 
 
+def test_batch_jobs_match_a_single_process(capsys, drafts) -> None:  # type: ignore[no-untyped-def]
+    folder = str(drafts["good"].parent)
+    assert main(["batch", folder, "--grammar", "builtin", "--format", "csv"]) == 0
+    single = capsys.readouterr().out
+    assert main(["batch", folder, "--grammar", "builtin", "--format", "csv", "--jobs", "2"]) == 0
+    assert capsys.readouterr().out == single
+    assert main(["batch", folder, "--jobs", "0"]) == 2
+
+
 def test_compare_shows_what_was_fixed(capsys, drafts) -> None:  # type: ignore[no-untyped-def]
     code = main(
         [
