@@ -26,7 +26,7 @@ TRUSTED_TYPES: tuple[str, ...] = (
     "scipy.sparse._csr.csr_matrix",
     "sklearn.feature_extraction.text.TfidfVectorizer",
     "sklearn.feature_extraction.text.TfidfTransformer",
-    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.svm._classes.LinearSVC",
     "sklearn.preprocessing._data.StandardScaler",
 )
 
