@@ -11,6 +11,7 @@ import threading
 from collections.abc import Collection
 from functools import lru_cache
 
+from ..data import load_data
 from .base import GrammarIssue
 from .variants import american_forms
 
@@ -104,9 +105,13 @@ def _fix_case(found: str, repl: str) -> str:
 @lru_cache(maxsize=1)
 def _workplace_words() -> frozenset[str]:
     """Everyday workplace words the general dictionary lacks (data: lexicon.toml)."""
-    from ..data import load_data
-
     return frozenset(w.lower() for w in load_data("lexicon")["spelling"]["workplace_words"])
+
+
+@lru_cache(maxsize=1)
+def _proper_lowercase() -> re.Pattern[str]:
+    words = load_data("lexicon")["spelling"]["always_capitalised"]
+    return re.compile(r"(?<![\w@./-])(?:" + "|".join(map(re.escape, words)) + r")(?![\w@-]|\.\w)")
 
 
 @lru_cache(maxsize=1)
@@ -132,9 +137,36 @@ class BuiltinChecker:
         issues.extend(self._capitals(text))
         issues.extend(self._punctuation(text))
         taken = [(i.start, i.end) for i in issues]
-        issues.extend(i for i in self._spelling(text, accepted) if not any(s < i.end and i.start < e for s, e in taken))
+        issues.extend(
+            i
+            for i in self._spelling(text, accepted) + self._proper_words(text)
+            if not any(s < i.end and i.start < e for s, e in taken)
+        )
         issues.sort(key=lambda i: (i.start, i.end))
         return issues
+
+    def dictionary_checks(self, text: str, accepted_words: Collection[str] = ()) -> list[GrammarIssue]:
+        """Spelling and lower-case day, month and language names: what a dictionary knows.
+        LanguageTool runs without its own speller and takes these from here."""
+        return self._spelling(text, {w.lower() for w in accepted_words}) + self._proper_words(text)
+
+    def _proper_words(self, text: str) -> list[GrammarIssue]:
+        out = []
+        for m in _proper_lowercase().finditer(text):
+            word = m.group(0)
+            out.append(
+                GrammarIssue(
+                    m.start(),
+                    m.end(),
+                    f"“{word}” is a name and takes a capital letter.",
+                    "capitalization",
+                    "BUILTIN_PROPER_NOUN",
+                    "Capitalization",
+                    (word[:1].upper() + word[1:],),
+                    safe_fix=True,
+                )
+            )
+        return out
 
     def _confusions(self, text: str) -> list[GrammarIssue]:
         out = []

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from .base import GrammarUnavailable
 from .install import LT_VERSION, InstallError, cache_dir, find_installation, install
+from .languagetool import LANGUAGE
 
 HEAP = os.environ.get("FOLLOWUP_LINT_LT_HEAP", "768m")
 START_TIMEOUT = float(os.environ.get("FOLLOWUP_LINT_LT_START_TIMEOUT", "90"))
@@ -137,7 +138,7 @@ def _command(lib: Path, port: int) -> list[str]:
 
 def _warm_up(port: int, timeout: float) -> None:
     """The first check loads LanguageTool's English data (seconds); pay it here, once."""
-    body = urllib.parse.urlencode({"language": "en-US", "text": "Thank you for you're time."}).encode()
+    body = urllib.parse.urlencode({"language": LANGUAGE, "text": "Thank you for you're time."}).encode()
     req = urllib.request.Request(f"http://127.0.0.1:{port}/v2/check", data=body)
     with contextlib.suppress(OSError, urllib.error.URLError):
         urllib.request.urlopen(req, timeout=timeout).read()

@@ -53,6 +53,8 @@ _WORDS = {
     "licence": "license",
     "practise": "practice",
     "practised": "practiced",
+    "practises": "practices",
+    "practising": "practicing",
     "defence": "defense",
     "offence": "offense",
     "judgement": "judgment",
