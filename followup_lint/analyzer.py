@@ -144,8 +144,9 @@ class Analyzer:
         prepared = self._prepare(text, context)
         if prepared.verdict is not None:
             return self._unjudged(prepared)
+        pending = self.grammar.start(prepared.analysed)  # LanguageTool works while spaCy reads
         doc = self.nlp(prepared.analysed)
-        return self._finish(prepared, doc)
+        return self._finish(prepared, doc, pending)
 
     def analyze_many(
         self,
@@ -173,10 +174,21 @@ class Analyzer:
             return analyze_in_processes(self.config, items, ctx_list, n_process, chunk_size=batch_size // 2 or 1)
         prepared = [self._prepare(t, c) for t, c in zip(items, ctx_list)]
         todo = [p for p in prepared if p.verdict is None]
+        # LanguageTool answers one batch ahead of spaCy, in the background.
+        position = {id(p): i for i, p in enumerate(todo)}
+        pending: dict[int, Any] = {}
         docs = iter(self.nlp.pipe((p.analysed for p in todo), batch_size=batch_size))
         reports = []
+        ahead = 0
         for p in prepared:
-            reports.append(self._unjudged(p) if p.verdict is not None else self._finish(p, next(docs)))
+            if p.verdict is not None:
+                reports.append(self._unjudged(p))
+                continue
+            i = position[id(p)]
+            while ahead < min(len(todo), i + batch_size):
+                pending[ahead] = self.grammar.start(todo[ahead].analysed)
+                ahead += 1
+            reports.append(self._finish(p, next(docs), pending.pop(i, None)))
         return reports
 
     # -- steps --------------------------------------------------------------------------------
@@ -249,7 +261,7 @@ class Analyzer:
             context=p.context.to_dict(),
         )
 
-    def _finish(self, p: _Prepared, doc: Doc) -> Report:
+    def _finish(self, p: _Prepared, doc: Doc, pending: Any = None) -> Report:
         draft, ctx = p.draft, p.context
         base = draft.body_span[0]
         units = _units(doc, base)
@@ -261,7 +273,7 @@ class Analyzer:
         sign = doc._.signoff_start
         stage, stage_source = self._stage(ctx, units)
         accepted = _accepted_words(ctx, self.config, words)
-        run = self.grammar.check(p.analysed, accepted_words=accepted)
+        run = self.grammar.check(p.analysed, accepted_words=accepted, pending=pending)
         issues = [replace(i, start=i.start + base, end=i.end + base) for i in run.issues]
         analysis = Analysis(
             draft=draft,

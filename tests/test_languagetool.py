@@ -76,6 +76,21 @@ def test_names_outside_the_dictionary_are_not_misspellings(lt: Analyzer) -> None
     assert flagged == {"intervew"}, flagged  # a real misspelling is still found
 
 
+def test_background_requests_match_one_at_a_time(lt: Analyzer) -> None:
+    # analyze_many sends drafts to LanguageTool ahead of spaCy; the answers must land on the
+    # right drafts, in order.
+    texts = [f"Dear Sam,\n\nI has enjoyed the tour number {n}. Their was a lot to see.\n\nBest,\nAna" for n in range(7)]
+    texts[3] = "Thank you for the the interview."
+    many = lt.analyze_many(texts, batch_size=2)
+    assert all(gm(r) for r in many)
+    for text, report in zip(texts, many):
+        one = lt.analyze(text)
+        assert report.grammar["backend"] == "languagetool"
+        assert [(s.code, s.span.start, s.span.end) for s in gm(report)] == [
+            (s.code, s.span.start, s.span.end) for s in gm(one)
+        ]
+
+
 def test_our_own_rules_are_not_repeated(lt: Analyzer) -> None:
     report = lt.analyze("Hey Sam,\n\nThanks!!! I REALLY want this job, thx.\n\nBest,\nAna")
     word_level = [s for s in report.suggestions if s.code in ("FM001", "FM003", "FM004", "FM006")]

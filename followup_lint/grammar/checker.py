@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Collection
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 from .base import GrammarIssue, GrammarUnavailable
 from .builtin import BuiltinChecker
@@ -43,6 +45,7 @@ class GrammarChecker:
         self._builtin = BuiltinChecker()
         self._client: object | None = None
         self._failure: str | None = None
+        self._pool: ThreadPoolExecutor | None = None
 
     def _languagetool(self) -> object:
         if self._client is None:
@@ -56,7 +59,26 @@ class GrammarChecker:
                 self._client = LanguageToolClient(info.url, timeout=self.timeout)
         return self._client
 
-    def check(self, text: str, *, accepted_words: Collection[str] = ()) -> GrammarRun:
+    def start(self, text: str) -> Future[Any] | None:
+        """Send ``text`` to LanguageTool in the background and return the pending answer, so
+        the request overlaps the spaCy pass; ``check(..., pending=...)`` collects it. None when
+        no server is in use (the built-in checker is fast and needs no head start)."""
+        if self.mode in ("off", "builtin") or self._failure is not None:
+            return None
+        try:
+            client = self._languagetool()
+        except GrammarUnavailable as exc:
+            self._failure = str(exc)
+            self._client = None
+            return None
+        if self._pool is None:
+            # One worker: requests stay in order and the client is never used by two threads.
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="followup-lint-lt")
+        return self._pool.submit(client.fetch, text)  # type: ignore[attr-defined]
+
+    def check(
+        self, text: str, *, accepted_words: Collection[str] = (), pending: Future[Any] | None = None
+    ) -> GrammarRun:
         if self.mode == "off":
             return GrammarRun("off", "grammar checking is off")
         if self.mode == "builtin":
@@ -66,8 +88,12 @@ class GrammarChecker:
             )
         if self._failure is None:
             try:
+                pending = pending or self.start(text)
+                if pending is None:
+                    raise GrammarUnavailable(self._failure or "LanguageTool is not available")
                 client = self._languagetool()
-                issues = client.check(text, accepted_words=accepted_words)  # type: ignore[attr-defined]
+                fetched = pending.result()  # the client's own request timeout bounds the wait
+                issues = client.interpret(text, fetched, accepted_words=accepted_words)  # type: ignore[attr-defined]
                 if not self.languagetool_url:
                     from .server import touch
 
@@ -75,8 +101,10 @@ class GrammarChecker:
                 where = "remote server you configured" if self.languagetool_url else "local server on 127.0.0.1"
                 return GrammarRun("languagetool", f"LanguageTool ({where})", issues)
             except GrammarUnavailable as exc:
-                self._failure = str(exc)
+                self._failure = self._failure or str(exc)
                 self._client = None
+        elif pending is not None:
+            pending.cancel()
         issues = self._builtin.check(text, accepted_words=accepted_words)
         hint = "" if "not installed" not in (self._failure or "") else f"; {FULL_CHECKER_HINT}"
         return GrammarRun("builtin", f"built-in checker: {self._failure}{hint}", issues)
@@ -84,3 +112,6 @@ class GrammarChecker:
     def close(self) -> None:
         """Forget the client (the shared server keeps running until it is idle)."""
         self._client = None
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None

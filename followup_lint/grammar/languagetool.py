@@ -119,25 +119,36 @@ class LanguageToolClient:
         self.url = url
         self.remote = remote
 
-    def check(self, text: str, *, accepted_words: Collection[str] = ()) -> list[GrammarIssue]:
-        accepted = {w.lower() for w in accepted_words}
-        issues: list[GrammarIssue] = []
+    def fetch(self, text: str) -> list[tuple[int, str, list[Any]]]:
+        """LanguageTool's raw matches per chunk: the network part, which can run in the
+        background while spaCy reads the same text."""
+        out = []
         for offset, chunk in _chunks(text):
             try:
-                matches = self._tool.check(chunk)
+                matches = list(self._tool.check(chunk))
             except Exception as exc:  # connection refused, timeout, bad JSON: all mean "fall back"
                 raise GrammarUnavailable(f"LanguageTool failed during the check ({type(exc).__name__})") from None
+            out.append((offset, chunk, matches))
+        return out
+
+    def interpret(
+        self, text: str, fetched: list[tuple[int, str, list[Any]]], *, accepted_words: Collection[str] = ()
+    ) -> list[GrammarIssue]:
+        """Matches to issues: names and accepted words dropped, our own speller added."""
+        accepted = {w.lower() for w in accepted_words}
+        issues: list[GrammarIssue] = []
+        for offset, chunk, matches in fetched:
             for m in matches:
                 issue = self._issue(chunk, m, accepted)
                 if issue is not None:
                     issues.append(_shift(issue, offset))
         taken = [(i.start, i.end) for i in issues]
-        issues.extend(
-            i
-            for i in _speller().dictionary_checks(text, accepted)
-            if not any(s < i.end and i.start < e for s, e in taken)
-        )
+        own = _speller().dictionary_checks(text, accepted)
+        issues.extend(i for i in own if not any(s < i.end and i.start < e for s, e in taken))
         return sorted(issues, key=lambda i: (i.start, i.end))
+
+    def check(self, text: str, *, accepted_words: Collection[str] = ()) -> list[GrammarIssue]:
+        return self.interpret(text, self.fetch(text), accepted_words=accepted_words)
 
     def _issue(self, text: str, m: Any, accepted: set[str]) -> GrammarIssue | None:
         start = int(m.offset)  # language-tool-python already moved the start to Python indices
