@@ -31,7 +31,7 @@ from .keywords import keyword_label
 from .skops_io import TRUSTED_TYPES
 
 SEED = 13
-C_GRID = (0.1, 0.2, 0.5, 1.0, 2.0)
+C_GRID = (0.1, 0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
 VERSION = "1"
 
 
