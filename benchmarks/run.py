@@ -110,6 +110,9 @@ def main() -> int:
     results["analyze_ms"] = {"p50": 1000 * statistics.median(lat), "p95": 1000 * pct(lat, 0.95)}
     per150 = [1000 * dt * 150 / max(1, len(d.split())) for dt, d in zip(lat, drafts * repeat)]
     results["analyze_ms_per_150_words_p50"] = statistics.median(per150)
+    mid = [d for d in drafts if 120 <= len(d.split()) <= 180]  # drafts near 150 words, measured as they are
+    results["analyze_ms_120_180_words_p50"] = 1000 * statistics.median(timed(analyzer.analyze, mid, repeat))
+    results["drafts_120_180_words"] = len(mid)
 
     # our pipeline alone (what analyze() runs through spaCy), and the full model: the floor
     nlp = analyzer.nlp
@@ -220,6 +223,8 @@ def languagetool(results: dict[str, Any], drafts: list[str], repeat: int, cold_r
         analyzer.analyze(d)
     lat = timed(analyzer.analyze, drafts, repeat)
     per150 = [1000 * dt * 150 / max(1, len(d.split())) for dt, d in zip(lat, drafts * repeat)]
+    mid = [d for d in drafts if 120 <= len(d.split()) <= 180]
+    lat_mid = timed(analyzer.analyze, mid, repeat)
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as fh:
         fh.write(drafts[len(drafts) // 2])
         draft_file = fh.name
@@ -231,6 +236,7 @@ def languagetool(results: dict[str, Any], drafts: list[str], repeat: int, cold_r
         "server_cold_start_s": cold,
         "analyze_ms_p50": 1000 * statistics.median(lat),
         "analyze_ms_per_150_words_p50": statistics.median(per150),
+        "analyze_ms_120_180_words_p50": 1000 * statistics.median(lat_mid),
         "cli_reused_server_s": cli_s,
         "cli_reused_server_peak_mib": cli_mib,
     }
@@ -250,7 +256,10 @@ def write_report(r: dict[str, Any]) -> None:
         "| what | figure | target |",
         "|---|---|---|",
         f"| `analyze()` warm, per draft, p50 / p95 | {f(r['analyze_ms']['p50'])} / {f(r['analyze_ms']['p95'])} ms | |",
-        f"| `analyze()` warm, per 150 words, p50 | {f(r['analyze_ms_per_150_words_p50'])} ms | ≤ 20 ms |",
+        f"| `analyze()` warm, per 150 words (each draft's time scaled to 150 words), p50 "
+        f"| {f(r['analyze_ms_per_150_words_p50'])} ms | ≤ 20 ms |",
+        f"| `analyze()` warm, the {r['drafts_120_180_words']} drafts of 120–180 words, p50 "
+        f"| {f(r['analyze_ms_120_180_words_p50'])} ms | ≤ 20 ms |",
         f"| our spaCy pass alone (tok2vec, tagger, senter, our components), p50 | {f(r['spacy_ours_ms_p50'])} ms | |",
         f"| analysis ÷ our spaCy pass | {ratio:.2f}× | ≤ 1.3× |",
         f"| full `en_core_web_sm` pass (parser + NER), p50 | {f(r['spacy_full_ms_p50'])} ms | |",
@@ -273,8 +282,10 @@ def write_report(r: dict[str, Any]) -> None:
         lines += [
             f"| LanguageTool server cold start (JVM + English rules) | {f(lt['server_cold_start_s'], 1)} s | |",
             f"| `analyze()` warm with LanguageTool, per draft, p50 | {f(lt['analyze_ms_p50'])} ms | |",
-            f"| `analyze()` warm with LanguageTool, per 150 words, p50 | {f(lt['analyze_ms_per_150_words_p50'])} ms "
-            "| < 60 ms |",
+            f"| `analyze()` warm with LanguageTool, per 150 words (scaled), p50 "
+            f"| {f(lt['analyze_ms_per_150_words_p50'])} ms | < 60 ms |",
+            f"| `analyze()` warm with LanguageTool, drafts of 120–180 words, p50 "
+            f"| {f(lt['analyze_ms_120_180_words_p50'])} ms | < 60 ms |",
             f"| one-file CLI, `--grammar languagetool`, server reused | {f(lt['cli_reused_server_s'], 2)} s, "
             f"{f(lt['cli_reused_server_peak_mib'], 0)} MiB | ≤ 1.5 s |",
         ]
