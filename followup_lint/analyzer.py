@@ -7,6 +7,7 @@ import logging
 import re
 import threading
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
@@ -176,7 +177,7 @@ class Analyzer:
         todo = [p for p in prepared if p.verdict is None]
         # LanguageTool answers one batch ahead of spaCy, in the background.
         position = {id(p): i for i, p in enumerate(todo)}
-        pending: dict[int, Any] = {}
+        pending: dict[int, Future[Any] | None] = {}
         docs = iter(self.nlp.pipe((p.analysed for p in todo), batch_size=batch_size))
         reports = []
         ahead = 0
@@ -261,7 +262,7 @@ class Analyzer:
             context=p.context.to_dict(),
         )
 
-    def _finish(self, p: _Prepared, doc: Doc, pending: Any = None) -> Report:
+    def _finish(self, p: _Prepared, doc: Doc, pending: Future[Any] | None = None) -> Report:
         draft, ctx = p.draft, p.context
         base = draft.body_span[0]
         units = _units(doc, base)

@@ -29,6 +29,14 @@ class GrammarIssue:
     safe_fix: bool = False
 
 
+def add_unless_overlapping(issues: list[GrammarIssue], extra: list[GrammarIssue]) -> list[GrammarIssue]:
+    """``issues`` plus those of ``extra`` that overlap none of them, sorted by position: a
+    writer never sees two findings on the same words."""
+    taken = [(i.start, i.end) for i in issues]
+    merged = issues + [i for i in extra if not any(s < i.end and i.start < e for s, e in taken)]
+    return sorted(merged, key=lambda i: (i.start, i.end))
+
+
 KINDS = (
     "spelling",
     "grammar",

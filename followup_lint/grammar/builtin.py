@@ -12,7 +12,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from ..data import load_data
-from .base import GrammarIssue
+from .base import GrammarIssue, add_unless_overlapping
 from .variants import american_forms
 
 _WORD = re.compile(r"(?<![\w@./'’-])([A-Za-z]+(?:['’][A-Za-z]+)?)(?![\w@'’-]|\.\w)")
@@ -130,24 +130,12 @@ class BuiltinChecker:
     name = "builtin"
 
     def check(self, text: str, *, accepted_words: Collection[str] = ()) -> list[GrammarIssue]:
-        accepted = {w.lower() for w in accepted_words}
-        issues: list[GrammarIssue] = []
-        issues.extend(self._confusions(text))
-        issues.extend(self._repeats(text))
-        issues.extend(self._capitals(text))
-        issues.extend(self._punctuation(text))
-        taken = [(i.start, i.end) for i in issues]
-        issues.extend(
-            i
-            for i in self._spelling(text, accepted) + self._proper_words(text)
-            if not any(s < i.end and i.start < e for s, e in taken)
-        )
-        issues.sort(key=lambda i: (i.start, i.end))
-        return issues
+        issues = self._confusions(text) + self._repeats(text) + self._capitals(text) + self._punctuation(text)
+        return add_unless_overlapping(issues, self.dictionary_checks(text, accepted_words))
 
     def dictionary_checks(self, text: str, accepted_words: Collection[str] = ()) -> list[GrammarIssue]:
         """Spelling and lower-case day, month and language names: what a dictionary knows.
-        LanguageTool runs without its own speller and takes these from here."""
+        LanguageTool runs without its own speller, so these are added to its findings too."""
         return self._spelling(text, {w.lower() for w in accepted_words}) + self._proper_words(text)
 
     def _proper_words(self, text: str) -> list[GrammarIssue]:

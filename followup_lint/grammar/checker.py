@@ -17,7 +17,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from .base import GrammarIssue, GrammarUnavailable
+from .base import GrammarIssue, GrammarUnavailable, add_unless_overlapping
 from .builtin import BuiltinChecker
 
 FULL_CHECKER_HINT = "run `followup-lint grammar install` for LanguageTool's full grammar check"
@@ -93,7 +93,10 @@ class GrammarChecker:
                     raise GrammarUnavailable(self._failure or "LanguageTool is not available")
                 client = self._languagetool()
                 fetched = pending.result()  # the client's own request timeout bounds the wait
-                issues = client.interpret(text, fetched, accepted_words=accepted_words)  # type: ignore[attr-defined]
+                issues = add_unless_overlapping(
+                    client.interpret(fetched, accepted_words=accepted_words),  # type: ignore[attr-defined]
+                    self._builtin.dictionary_checks(text, accepted_words),  # LanguageTool runs without a speller
+                )
                 if not self.languagetool_url:
                     from .server import touch
 

@@ -14,12 +14,12 @@ from collections.abc import Collection, Iterator
 from typing import Any
 
 from .base import GrammarIssue, GrammarUnavailable
-from .builtin import BuiltinChecker
 from .variants import is_spelling_variant
 
 # "en" rather than "en-US": LanguageTool then runs its English grammar, punctuation and style
-# rules but not its variant spell checker, which was over 40% of its time per draft here; the
-# built-in speller (which accepts British and American spellings alike) covers spelling.
+# rules but not its variant spell checker, which was over 40% of its time per draft here;
+# GrammarChecker adds the built-in dictionary checks (which accept British and American
+# spellings alike) to its findings.
 LANGUAGE = "en"
 CHUNK_CHARS = 10_000
 
@@ -132,9 +132,9 @@ class LanguageToolClient:
         return out
 
     def interpret(
-        self, text: str, fetched: list[tuple[int, str, list[Any]]], *, accepted_words: Collection[str] = ()
+        self, fetched: list[tuple[int, str, list[Any]]], *, accepted_words: Collection[str] = ()
     ) -> list[GrammarIssue]:
-        """Matches to issues: names and accepted words dropped, our own speller added."""
+        """Matches to issues, accepted words and addresses dropped."""
         accepted = {w.lower() for w in accepted_words}
         issues: list[GrammarIssue] = []
         for offset, chunk, matches in fetched:
@@ -142,13 +142,10 @@ class LanguageToolClient:
                 issue = self._issue(chunk, m, accepted)
                 if issue is not None:
                     issues.append(_shift(issue, offset))
-        taken = [(i.start, i.end) for i in issues]
-        own = _speller().dictionary_checks(text, accepted)
-        issues.extend(i for i in own if not any(s < i.end and i.start < e for s, e in taken))
-        return sorted(issues, key=lambda i: (i.start, i.end))
+        return issues
 
     def check(self, text: str, *, accepted_words: Collection[str] = ()) -> list[GrammarIssue]:
-        return self.interpret(text, self.fetch(text), accepted_words=accepted_words)
+        return self.interpret(self.fetch(text), accepted_words=accepted_words)
 
     def _issue(self, text: str, m: Any, accepted: set[str]) -> GrammarIssue | None:
         start = int(m.offset)  # language-tool-python already moved the start to Python indices
@@ -162,7 +159,6 @@ class LanguageToolClient:
         if kind == "spelling" and (
             flagged.lower() in accepted
             or _inside_address(text, start, end)
-            or _looks_like_name(text, start, flagged)
             or any(is_spelling_variant(flagged, r) for r in replacements)
         ):
             return None
@@ -177,30 +173,6 @@ class LanguageToolClient:
             replacements=replacements,
             safe_fix=safe,
         )
-
-
-def _speller() -> BuiltinChecker:
-    global _SPELLER
-    if _SPELLER is None:
-        _SPELLER = BuiltinChecker()
-    return _SPELLER
-
-
-_SPELLER: BuiltinChecker | None = None
-
-
-def _looks_like_name(text: str, start: int, word: str) -> bool:
-    """A capitalised word mid-sentence that is hyphenated ("Adebayo-Okafor"), carries letters
-    outside ASCII ("Thị") or is a short acronym ("ACCA"): a name LanguageTool's dictionary
-    cannot know. At the start of a sentence a capital says nothing, so those are still checked."""
-    if not word[:1].isupper():
-        return False
-    before = text[:start].rstrip(" \t\"“'(")
-    if not before or before[-1] in ".!?\n:":
-        return False
-    if word.isupper() and len(word) <= 6:
-        return True
-    return "-" in word or any(ord(ch) > 127 and ch.isalpha() for ch in word)
 
 
 def _utf16_len(text: str) -> int:
