@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import followup_lint as fl  # noqa: E402
-from followup_lint.grammar.builtin import _WORD, _sentence_initial  # noqa: E402
+from followup_lint.grammar.builtin import spelling_candidates  # noqa: E402
 from followup_lint.grammar.variants import american_forms  # noqa: E402
 
 CASES = ROOT / "corpus" / "grammar" / "cases.jsonl"
@@ -90,20 +90,6 @@ def evaluate_backend(mode: str, cases: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
-def spelling_candidates(text: str, accepted: set[str]) -> list[tuple[int, int, str]]:
-    """The words the built-in checker would look up (same policy for both dictionaries)."""
-    out = []
-    for m in _WORD.finditer(text):
-        word = m.group(1)
-        lower = word.lower().replace("’", "'")
-        if lower in accepted or len(word) < 3 or word.isupper():
-            continue
-        if word[:1].isupper() and not _sentence_initial(text, m.start(1)):
-            continue
-        out.append((m.start(1), m.end(1), lower))
-    return out
-
-
 class PySpell:
     name = "pyspellchecker 0.9 (distance 1, as shipped)"
 
@@ -156,11 +142,9 @@ def compare_spellers(cases: list[dict[str, Any]], drafts: list[str]) -> list[dic
             ctx = case.get("context") or {}
             accepted = {w.lower() for v in ctx.values() for w in re.findall(r"[\w'’-]+", str(v))}
             misspelled = [e for e in case["errors"] if e["kind"] == "spelling"]
-            for start, end, word in spelling_candidates(case["text"], accepted):
-                target = next((e for e in misspelled if overlaps((start, end), (e["start"], e["end"]))), None)
-                if target is None:
+            for start, end, _, word in spelling_candidates(case["text"], accepted):
+                if not any(overlaps((start, end), (e["start"], e["end"])) for e in misspelled):
                     flags += speller.unknown(word)
-                    continue
             for err in misspelled:
                 expected += 1
                 word = err["text"].lower()
@@ -171,7 +155,7 @@ def compare_spellers(cases: list[dict[str, Any]], drafts: list[str]) -> list[dic
         per_draft = []
         for text in drafts:
             started = time.perf_counter()
-            for _, _, word in spelling_candidates(text, set()):
+            for _, _, _, word in spelling_candidates(text, set()):
                 if speller.unknown(word):
                     speller.correct(word)
             per_draft.append(time.perf_counter() - started)

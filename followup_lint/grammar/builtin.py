@@ -282,25 +282,7 @@ class BuiltinChecker:
         return out
 
     def _spelling(self, text: str, accepted: set[str]) -> list[GrammarIssue]:
-        skip = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
-        skip += [(m.start(), m.end()) for m in _NAME_PARTICLE.finditer(text)]
-        words = [
-            (m.start(1), m.end(1), m.group(1))
-            for m in _WORD.finditer(text)
-            if not any(s <= m.start(1) < e for s, e in skip)
-        ]
-        workplace = _workplace_words()
-        # Capitalised words mid-sentence are mostly names; we leave them to the user's eye.
-        candidates = []
-        for start, end, word in words:
-            lower = word.lower().replace("’", "'")
-            if lower.endswith("'s"):
-                lower = lower[:-2]  # the possessive of a known word is known
-            if lower in accepted or lower in workplace or len(word) < 3 or word.isupper():
-                continue
-            if word[:1].isupper() and not _sentence_initial(text, start):
-                continue
-            candidates.append((start, end, word, lower))
+        candidates = spelling_candidates(text, accepted)
         if not candidates:
             return []
         with _speller_lock:
@@ -327,6 +309,29 @@ class BuiltinChecker:
                     )
                 )
         return out
+
+
+def spelling_candidates(text: str, accepted: Collection[str]) -> list[tuple[int, int, str, str]]:
+    """The words worth looking up, as ``(start, end, word, lower-case key)``: not addresses,
+    name particles, accepted or workplace words, short words or acronyms, and not capitalised
+    words mid-sentence (mostly names; we leave them to the user's eye)."""
+    skip = [(m.start(), m.end()) for m in _ADDRESS.finditer(text)]
+    skip += [(m.start(), m.end()) for m in _NAME_PARTICLE.finditer(text)]
+    workplace = _workplace_words()
+    out = []
+    for m in _WORD.finditer(text):
+        start, end, word = m.start(1), m.end(1), m.group(1)
+        if any(s <= start < e for s, e in skip):
+            continue
+        lower = word.lower().replace("’", "'")
+        if lower.endswith("'s"):
+            lower = lower[:-2]  # the possessive of a known word is known
+        if lower in accepted or lower in workplace or len(word) < 3 or word.isupper():
+            continue
+        if word[:1].isupper() and not _sentence_initial(text, start):
+            continue
+        out.append((start, end, word, lower))
+    return out
 
 
 def _sentence_initial(text: str, start: int) -> bool:
