@@ -44,7 +44,7 @@ test: setup-dev languagetool lint typecheck unit
 
 ## train: retrain the sentence-move model from corpus/ (deterministic)
 train: setup-dev
-	$(BIN)/python -m followup_lint.classifier.train
+	$(BIN)/python -m followup_lint.training
 
 ## bench: measure speed and memory against peers; writes benchmarks/REPORT.md
 bench: setup-dev

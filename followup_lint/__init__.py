@@ -10,12 +10,15 @@ True
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
-from .config import Config, ConfigError
-from .context import Context, ContextError
-from .draft import Draft, InputError
+from .config import Config
+from .context import Context
+from .draft import Draft
+from .errors import ConfigError, ContextError, FollowupLintError, InputError
 from .report import (
     SCHEMA_VERSION,
     DimensionScore,
@@ -29,7 +32,10 @@ from .report import (
 from .types import MOVES, Dimension, Severity, Stage
 
 if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
     from .analyzer import Analyzer, DraftInput
+    from .options import Options
 
 __all__ = [
     "MOVES",
@@ -43,6 +49,7 @@ __all__ = [
     "DimensionScore",
     "Draft",
     "Evidence",
+    "FollowupLintError",
     "InputError",
     "Penalty",
     "Report",
@@ -56,35 +63,50 @@ __all__ = [
     "analyze_many",
 ]
 
-_default: dict[tuple[Any, ...], Analyzer] = {}
+# One shared Analyzer per distinct option set, the least recently used let go past this many:
+# a long-running server called with many vocabularies must not grow without limit.
+DEFAULT_ANALYZERS = 8
+_default: OrderedDict[tuple[tuple[str, str], ...], Analyzer] = OrderedDict()
 _default_lock = threading.Lock()
 
 
 def _analyzer(options: dict[str, Any]) -> Analyzer:
     from .analyzer import Analyzer
 
-    key = tuple(sorted((k, repr(v)) for k, v in options.items()))
+    config = Config().with_(**options)
+    key = config.key()
     with _default_lock:
-        if key not in _default:
-            _default[key] = Analyzer(Config().with_(**options))
-        return _default[key]
+        found = _default.get(key)
+        if found is None:
+            found = Analyzer(config)
+            if _default:
+                found._share(next(reversed(_default.values())))
+            _default[key] = found
+            while len(_default) > DEFAULT_ANALYZERS:
+                _, old = _default.popitem(last=False)
+                old.close()
+        _default.move_to_end(key)
+        return found
 
 
-def analyze(text: DraftInput, context: Context | None = None, **options: Any) -> Report:
+def analyze(text: DraftInput, context: Context | None = None, **options: Unpack[Options]) -> Report:
     """Analyse one draft with a shared default analyzer.
 
     ``options`` are :class:`Config` fields, e.g. ``grammar="builtin"``, ``ignore=("LN",)``.
     """
-    return _analyzer(options).analyze(text, context)
+    return _analyzer(dict(options)).analyze(text, context)
 
 
 def analyze_many(
-    texts: list[DraftInput] | tuple[DraftInput, ...],
-    contexts: list[Context | None] | None = None,
-    **options: Any,
+    texts: Sequence[DraftInput],
+    contexts: Sequence[Context | None] | None = None,
+    *,
+    batch_size: int = 32,
+    n_process: int = 1,
+    **options: Unpack[Options],
 ) -> list[Report]:
     """Analyse many drafts in batches (faster than calling :func:`analyze` in a loop)."""
-    return _analyzer(options).analyze_many(texts, contexts)
+    return _analyzer(dict(options)).analyze_many(texts, contexts, batch_size=batch_size, n_process=n_process)
 
 
 def __getattr__(name: str) -> Any:

@@ -1,6 +1,8 @@
 """The shared analysis that every rule reads: the draft, its sentences and moves, its words.
 
-Built once per draft by the analyzer; rules never run the model themselves.
+Built once per draft (``engine/build.py``); rules never run the model themselves. Signals
+that several rules share are functions decorated with :func:`per_draft`: typed, computed once
+per analysis, and kept with it.
 """
 
 from __future__ import annotations
@@ -8,12 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, TypeVar
+from functools import cached_property, wraps
+from typing import TYPE_CHECKING, TypeVar
 
 from .context import Context
 from .draft import Draft
-from .nlp.segment import Line, lines_of
 from .types import Stage
 
 if TYPE_CHECKING:
@@ -38,16 +39,7 @@ class Unit:
     index: int
 
 
-@dataclass(frozen=True)
-class Word:
-    start: int
-    end: int
-    text: str
-    tag: str = ""
-    is_propn: bool = False
-
-
-@dataclass
+@dataclass(eq=False)
 class Analysis:
     """What rules see. Offsets everywhere are into :attr:`text` (the report's text)."""
 
@@ -56,13 +48,14 @@ class Analysis:
     config: Config
     stage: Stage
     units: list[Unit]
-    words: list[Word]
     doc: Doc | None = None
     grammar_issues: Sequence[GrammarIssue] = ()
     grammar_backend: str = "off"
+    grammar_note: str = ""
     signoff_char: int | None = None
     truncated_at: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    stage_source: str = "given"
+    _signals: dict[Callable[..., object], object] = field(default_factory=dict, repr=False)
 
     @property
     def text(self) -> str:
@@ -85,12 +78,6 @@ class Analysis:
         return self.draft.subject
 
     @cached_property
-    def lines(self) -> list[Line]:
-        """Non-blank body lines with absolute offsets."""
-        base = self.body_start
-        return [Line(ln.start + base, ln.end + base, ln.text) for ln in lines_of(self.body)]
-
-    @cached_property
     def greeting(self) -> Unit | None:
         first = self.units[0] if self.units else None
         return first if first is not None and first.move == "greeting" else None
@@ -101,8 +88,7 @@ class Analysis:
         for unit in reversed(self.units):
             if unit.move == "sign_off" or (self.signoff_char is not None and unit.start >= self.signoff_char):
                 return unit
-            if unit.move not in ("sign_off",):
-                break
+            break
         return None
 
     @cached_property
@@ -112,18 +98,8 @@ class Analysis:
         return [u for u in self.units if u is not self.greeting and u.start < sign_start]
 
     @cached_property
-    def word_count(self) -> int:
-        return len(self.words)
-
-    @cached_property
     def prose_word_count(self) -> int:
         return sum(len(WORD_RE.findall(u.text)) for u in self.prose_units)
-
-    def memo(self, key: str, compute: Callable[[], T]) -> T:
-        """Compute something once per draft (several rules and the scorer share it)."""
-        if key not in self.extra:
-            self.extra[key] = compute()
-        return self.extra[key]  # type: ignore[no-any-return]
 
     def units_with(self, *moves: str, min_confidence: float = 0.0) -> list[Unit]:
         return [u for u in self.units if u.move in moves and u.confidence >= min_confidence]
@@ -149,8 +125,14 @@ class Analysis:
         pattern = re.compile(r"(?<![\w])" + r"[\s-]+".join(words) + r"(?![\w])", re.I)
         return [m.span() for m in self.find(pattern, where=where)]
 
-    def unit_at(self, offset: int) -> Unit | None:
-        for unit in self.units:
-            if unit.start <= offset < unit.end:
-                return unit
-        return None
+
+def per_draft(func: Callable[[Analysis], T]) -> Callable[[Analysis], T]:
+    """Compute a signal once per analysis (several rules and the scorer read it)."""
+
+    @wraps(func)
+    def cached(a: Analysis) -> T:
+        if func not in a._signals:
+            a._signals[func] = func(a)
+        return a._signals[func]  # type: ignore[return-value]
+
+    return cached

@@ -2,25 +2,17 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from .errors import ContextError
+from .tomlfile import read_toml
 from .types import Stage
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
-
 DateLike = date | datetime | str | None
-
-
-class ContextError(ValueError):
-    """A context value or file that cannot be used, with a message fit for a user."""
 
 
 def _parse_when(name: str, value: DateLike) -> datetime | None:
@@ -85,6 +77,8 @@ class Context:
     ) -> None:
         if isinstance(topics, str):
             topics = [topics]
+        if topics is not None and not isinstance(topics, Iterable):
+            raise ContextError(f"topics: expected a list of text, got {type(topics).__name__}")
         topic_list = tuple(t for t in (_clean(t, "topics") for t in (topics or ())) if t)
         try:
             parsed_stage = Stage.parse(stage)
@@ -94,7 +88,9 @@ class Context:
         object.__setattr__(self, "company", _clean(company, "company"))
         object.__setattr__(self, "role", _clean(role, "role"))
         object.__setattr__(self, "topics", topic_list)
-        object.__setattr__(self, "notes", notes.strip() if isinstance(notes, str) else None)
+        if notes is not None and not isinstance(notes, str):
+            raise ContextError(f"notes: expected text, got {type(notes).__name__}")
+        object.__setattr__(self, "notes", notes.strip() or None if isinstance(notes, str) else None)
         object.__setattr__(self, "interview_date", _parse_when("interview_date", interview_date))
         object.__setattr__(self, "send_date", _parse_when("send_date", send_date))
         object.__setattr__(self, "candidate", _clean(candidate, "candidate"))
@@ -147,12 +143,7 @@ class Context:
     def from_toml(cls, path: str | Path) -> Context:
         """Read a context file: top-level keys, or a ``[context]`` table."""
         p = Path(path)
-        try:
-            data = tomllib.loads(p.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise ContextError(f"{p}: context file not found") from None
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-            raise ContextError(f"{p}: not a valid TOML context file ({exc})") from None
+        data = read_toml(p, error=ContextError, what="context file")
         table = data.get("context", data)
         if not isinstance(table, dict):
             raise ContextError(f"{p}: [context] must be a table")
@@ -160,6 +151,3 @@ class Context:
             return cls.from_dict(table)
         except ContextError as exc:
             raise ContextError(f"{p}: {exc}") from None
-
-    def replace_stage(self, stage: Stage) -> Context:
-        return replace(self, stage=stage)

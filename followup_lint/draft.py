@@ -17,6 +17,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 
+from .errors import InputError
 from .htmltext import html_to_text
 
 MAX_INPUT_BYTES = 5_000_000
@@ -24,10 +25,6 @@ MAX_INPUT_BYTES = 5_000_000
 
 _SUBJECT_LINE = re.compile(r"\A[ \t]*(?:\ufeff)?subject[ \t]*:[ \t]*([^\r\n]*)", re.IGNORECASE)
 _EML_HINT = re.compile(rb"^(?:from|to|subject|date|mime-version|received|message-id)\s*:", re.I | re.M)
-
-
-class InputError(ValueError):
-    """Input that cannot be read as a draft; the message is one line, fit for a user."""
 
 
 @dataclass(frozen=True)

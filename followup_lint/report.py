@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -12,9 +13,20 @@ from .types import Dimension, Severity, Stage
 SCHEMA_VERSION = "1.0"
 
 
+class Utf16Index:
+    """UTF-16 code-unit offsets of Python character offsets, from one pass over the text
+    (editors and browsers count in UTF-16; characters beyond U+FFFF count twice)."""
+
+    def __init__(self, text: str) -> None:
+        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+
+    def offset(self, index: int) -> int:
+        return index + bisect.bisect_left(self._astral, index)
+
+
 def utf16_offset(text: str, index: int) -> int:
-    """The UTF-16 code-unit offset of Python character ``index`` (editors and browsers count so)."""
-    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+    """The UTF-16 code-unit offset of Python character ``index``."""
+    return Utf16Index(text[:index]).offset(index)
 
 
 @dataclass(frozen=True)
@@ -28,8 +40,9 @@ class Span:
     utf16_end: int = 0
 
     @classmethod
-    def of(cls, text: str, start: int, end: int, field: str = "body") -> Span:
-        return cls(start, end, field, utf16_offset(text, start), utf16_offset(text, end))
+    def of(cls, text: str, start: int, end: int, field: str = "body", *, index: Utf16Index | None = None) -> Span:
+        index = index or Utf16Index(text)
+        return cls(start, end, field, index.offset(start), index.offset(end))
 
     def to_dict(self) -> dict[str, Any]:
         return {

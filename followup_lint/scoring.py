@@ -1,10 +1,10 @@
 """From findings to scores: every point taken off is listed, and weights are data.
 
-Each dimension starts at 100. Each finding takes its rule's points (``scoring.toml``) off its
-dimension; a rule firing again takes half as much each further time, never more than twice its
-points in all. The overall score blends the stage-weighted mean of the dimensions that could be
-judged with the weakest of them (``weakest_share``), less a fixed cost per error-severity
-finding.
+Each dimension starts at 100. Each finding takes its rule's points (declared with the rule,
+else its severity's in ``scoring.toml``) off its dimension; a rule firing again takes half as
+much each further time, never more than twice its points in all. The overall score blends
+the stage-weighted mean of the dimensions that could be judged with the weakest of them
+(``weakest_share``), less a fixed cost per error-severity finding.
 """
 
 from __future__ import annotations
@@ -27,12 +27,8 @@ class ScoreSheet:
     error_points: float
 
 
-def rule_points(code: str, severity: Severity) -> float:
-    data = load_data("scoring")
-    points = data["rule_points"].get(code)
-    if points is None:
-        points = data["severity_points"][severity.value]
-    return float(points)
+def severity_points(severity: Severity) -> float:
+    return float(load_data("scoring")["severity_points"][severity.value])
 
 
 def penalty_for(count: int, points: float) -> float:
@@ -57,7 +53,9 @@ def score(
     unjudged: Mapping[Dimension, str],
     notes: Mapping[Dimension, str] | None = None,
     weight_overrides: Mapping[str, float] | None = None,
+    points: Mapping[str, float | None] | None = None,
 ) -> ScoreSheet:
+    """Score the findings; ``points`` maps a rule code to the points it declared."""
     by_rule: dict[Dimension, dict[str, list[Suggestion]]] = defaultdict(lambda: defaultdict(list))
     for s in suggestions:
         by_rule[s.dimension][s.code].append(s)
@@ -69,7 +67,9 @@ def score(
         penalties = []
         for code, found in sorted(by_rule[dim].items()):
             severity = max((s.severity for s in found), key=lambda sev: sev.rank)
-            pts = round(penalty_for(len(found), rule_points(code, severity)), 1)
+            declared = (points or {}).get(code)
+            cost = severity_points(severity) if declared is None else float(declared)
+            pts = round(penalty_for(len(found), cost), 1)
             penalties.append(Penalty(code, found[0].name, pts, len(found)))
         value = max(0.0, 100.0 - sum(p.points for p in penalties))
         dims[dim.value] = DimensionScore(

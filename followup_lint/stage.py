@@ -1,31 +1,38 @@
-"""Which kind of follow-up a draft is, when the user does not say (``stage="auto"``)."""
+"""Which kind of follow-up a draft is, when the user does not say (``stage="auto"``).
+
+The cue lists are data (``lexicon.toml`` ``[stage]``); dates, when known, outweigh wording.
+"""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from .context import Context
+from .lexicon import phrases
 from .types import Stage
 
-_FINAL_CUES = re.compile(
-    r"\b(?:haven't heard|have not heard|not heard back|no longer|moved forward with|other candidates?|"
-    r"filled the (?:role|position)|future (?:roles|openings|opportunities|positions)|keep me in mind|"
-    r"stay in touch|paths cross|close the loop|wish you (?:and the team )?(?:all the best|the best|well)|"
-    r"best of luck|if (?:the|this) (?:role|position) (?:has been|is) filled)\b",
-    re.I,
-)
-_STATUS_CUES = re.compile(
-    r"\b(?:checking in|check in|follow(?:ing)? up on|touch base|any (?:update|news)|an update|"
-    r"the status|where things stand|timeline|decision|still (?:very )?(?:interested|keen|excited)|"
-    r"last week|(?:two|2|a couple of) weeks ago|(?:several|few) days ago|since (?:we|our))\b",
-    re.I,
-)
-_THANKS_CUES = re.compile(
-    r"\b(?:yesterday|today|this morning|this afternoon|earlier today|meeting (?:with )?me|"
-    r"taking the time|for your time|the interview|our conversation|speaking with me)\b",
-    re.I,
-)
+if TYPE_CHECKING:
+    from .analysis import Unit
+
+
+@dataclass(frozen=True)
+class StageChoice:
+    stage: Stage
+    source: str  # "given", or "inferred: <what it rests on>"
+
+
+def resolve_stage(ctx: Context, units: Sequence[Unit]) -> StageChoice:
+    """The context's stage, or one inferred from the dates and the wording."""
+    if ctx.stage is not Stage.AUTO:
+        return StageChoice(ctx.stage, "given")
+    days = None
+    if ctx.interview_date and ctx.send_date:
+        days = (ctx.send_date.replace(tzinfo=None) - ctx.interview_date.replace(tzinfo=None)).total_seconds() / 86400
+    stage, why = infer_stage([u.text for u in units], [u.move for u in units], days_since=days)
+    return StageChoice(stage, f"inferred: {why}")
 
 
 def infer_stage(
@@ -33,19 +40,16 @@ def infer_stage(
 ) -> tuple[Stage, str]:
     """The likely stage and a short reason. Dates, when known, outweigh wording."""
     text = " ".join(sentences)
-    final = len(_FINAL_CUES.findall(text))
-    status = len(_STATUS_CUES.findall(text))
-    thanks = len(_THANKS_CUES.findall(text))
+    final = len(phrases("stage", "final_cues").finditer(text))
+    status = len(phrases("stage", "status_cues").finditer(text))
+    thanks = len(phrases("stage", "thank_you_cues").finditer(text))
     counts = Counter(moves)
     if days_since is not None:
         if days_since >= 14 and final >= 1:
             return Stage.FINAL, f"{days_since:.0f} days after the interview, with closing language"
         if days_since >= 3 and (status >= 1 or counts["next_steps"] >= 1):
             if final >= 2:
-                return (
-                    Stage.FINAL,
-                    f"{days_since:.0f} days after the interview, with closing language",
-                )
+                return Stage.FINAL, f"{days_since:.0f} days after the interview, with closing language"
             return Stage.STATUS_CHECK, f"{days_since:.0f} days after the interview, asking for news"
         if days_since < 3:
             return Stage.THANK_YOU, "sent within days of the interview"

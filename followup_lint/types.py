@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
+from typing import TypeVar
 
 
 class Severity(str, Enum):
@@ -18,13 +19,7 @@ class Severity(str, Enum):
 
     @classmethod
     def parse(cls, value: str | Severity) -> Severity:
-        if isinstance(value, Severity):
-            return value
-        try:
-            return cls(value.strip().lower())
-        except ValueError:
-            choices = ", ".join(s.value for s in cls)
-            raise ValueError(f"unknown severity {value!r} (choose from {choices})") from None
+        return _parse(cls, value, {}, "severity")
 
 
 _SEVERITY_RANK = {Severity.SUGGESTION: 0, Severity.WARNING: 1, Severity.ERROR: 2}
@@ -69,34 +64,51 @@ _PREFIXES = {
 
 
 class Stage(str, Enum):
-    """Which kind of follow-up a draft is."""
+    """Which kind of follow-up a draft is. ``other`` is not a follow-up at all (judged on form
+    only); ``auto`` asks followup-lint to infer the stage."""
 
     THANK_YOU = "thank_you"
     STATUS_CHECK = "status_check"
     FINAL = "final"
+    WITHDRAWAL = "withdrawal"
+    AFTER_REJECTION = "after_rejection"
+    OTHER = "other"
     AUTO = "auto"
 
     @classmethod
     def parse(cls, value: str | Stage | None) -> Stage:
         if value is None:
             return cls.AUTO
-        if isinstance(value, Stage):
-            return value
-        key = value.strip().lower().replace("-", "_").replace(" ", "_")
-        aliases = {
-            "thanks": "thank_you",
-            "thankyou": "thank_you",
-            "status": "status_check",
-            "check_in": "status_check",
-            "checkin": "status_check",
-            "final_note": "final",
-        }
-        key = aliases.get(key, key)
-        try:
-            return cls(key)
-        except ValueError:
-            choices = ", ".join(s.value for s in cls)
-            raise ValueError(f"unknown stage {value!r} (choose from {choices})") from None
+        return _parse(cls, value, _STAGE_ALIASES, "stage")
+
+
+_STAGE_ALIASES = {
+    "thanks": "thank_you",
+    "thankyou": "thank_you",
+    "status": "status_check",
+    "check_in": "status_check",
+    "checkin": "status_check",
+    "final_note": "final",
+    "withdraw": "withdrawal",
+    "rejection": "after_rejection",
+    "rejected": "after_rejection",
+}
+
+E = TypeVar("E", bound=Enum)
+
+
+def _parse(cls: type[E], value: object, aliases: dict[str, str], what: str) -> E:
+    """An enum member from its value, case-insensitive, with ``-`` and spaces read as ``_``."""
+    if isinstance(value, cls):
+        return value
+    if not isinstance(value, str):
+        raise ValueError(f"expected a {what} name, got {type(value).__name__}")
+    key = value.strip().lower().replace("-", "_").replace(" ", "_")
+    try:
+        return cls(aliases.get(key, key))
+    except ValueError:
+        choices = ", ".join(str(m.value) for m in cls)
+        raise ValueError(f"unknown {what} {value!r} (choose from {choices})") from None
 
 
 MOVES: tuple[str, ...] = (

@@ -10,9 +10,9 @@ import numpy as np
 import pytest
 
 import followup_lint as fl
-from followup_lint.classifier.corpus import corpus_dir, load_sentences, split_of
 from followup_lint.classifier.model import ModelIntegrityError, load_move_model, models_dir, read_meta
-from followup_lint.classifier.skops_io import TRUSTED_TYPES, load_skops_model
+from followup_lint.training.corpus import corpus_dir, load_sentences, split_of
+from followup_lint.training.skops_io import TRUSTED_TYPES, load_skops_model
 from followup_lint.types import MOVES
 
 MODELS = models_dir()
@@ -60,7 +60,7 @@ def test_runtime_matches_scikit_learn_probabilities() -> None:
     from scipy.sparse import csr_matrix, hstack
 
     from followup_lint.classifier.features import cues
-    from followup_lint.classifier.train import tag_texts
+    from followup_lint.training.fit import tag_texts
 
     objs = load_skops_model(MODELS)
     runtime = load_move_model()
@@ -88,7 +88,7 @@ def test_runtime_matches_scikit_learn_probabilities() -> None:
 def test_held_out_figures_reproduce_and_meet_the_bar() -> None:
     from sklearn.metrics import f1_score
 
-    from followup_lint.classifier.train import tag_texts
+    from followup_lint.training.fit import tag_texts
 
     root = corpus_dir()
     test = [s for s in load_sentences(root / "sentences") if split_of(s.family) == "test"]

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 import followup_lint as fl
-from followup_lint.classifier.corpus import load_drafts, load_sentences, split_of
-from followup_lint.classifier.datasheet import counts_markdown
+from followup_lint.training.corpus import load_drafts, load_sentences, split_of
+from followup_lint.training.datasheet import counts_markdown
 from followup_lint.types import MOVES
 
 ROOT = Path(__file__).resolve().parent.parent / "corpus"
@@ -67,7 +67,7 @@ def test_drafts_are_valid() -> None:
 
 def test_datasheet_counts_are_current() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert counts_markdown(ROOT) in readme, "run `python -m followup_lint.classifier.datasheet`"
+    assert counts_markdown(ROOT) in readme, "run `python -m followup_lint.training.datasheet`"
 
 
 @pytest.mark.slow

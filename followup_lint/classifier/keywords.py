@@ -10,9 +10,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..data import load_data
 from ..types import MOVES
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
 
 
 @dataclass(frozen=True)
@@ -65,15 +69,9 @@ class KeywordLabeller:
     name = "keywords"
     version = "1"
 
-    def label_texts(self, texts: Sequence[str], *, in_signoff: Sequence[bool] | None = None) -> list[tuple[str, float]]:
-        flags = in_signoff or [False] * len(texts)
-        return [keyword_label(t, in_signoff=f, is_first=(i == 0)) for i, (t, f) in enumerate(zip(texts, flags))]
-
-    def label_doc(self, doc: object, sents: Sequence[object]) -> list[tuple[str, float]]:
-        sign = getattr(getattr(doc, "_", None), "signoff_start", None)
-        texts = [s.text for s in sents]  # type: ignore[attr-defined]
-        flags = [sign is not None and s.start_char >= sign for s in sents]  # type: ignore[attr-defined]
-        out = []
-        for i, (t, f) in enumerate(zip(texts, flags)):
-            out.append(keyword_label(t, in_signoff=f, is_first=(i == 0)))
-        return out
+    def label_doc(self, doc: Doc, sents: Sequence[Span]) -> list[tuple[str, float]]:
+        sign = doc._.signoff_start
+        return [
+            keyword_label(s.text, in_signoff=sign is not None and s.start_char >= sign, is_first=(i == 0))
+            for i, s in enumerate(sents)
+        ]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from .keywords import KeywordLabeller
+from .protocol import Labeller
 
 log = logging.getLogger(__name__)
 
 
-def get_labeller(name: str = "auto") -> Any:
+def get_labeller(name: str = "auto", *, model_dir: str | None = None) -> Labeller:
     """``"model"``: the trained classifier (errors if it cannot load); ``"keywords"``: the
     cue-based fallback; ``"auto"``: the model, falling back to keywords with a warning."""
     if name == "keywords":
@@ -24,7 +24,7 @@ def get_labeller(name: str = "auto") -> Any:
             raise
         return KeywordLabeller()
     try:
-        return load_move_model()
+        return load_move_model(model_dir)
     except FileNotFoundError:
         if name == "model":
             raise

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import Any
 
 from .._version import __version__
 from ..report import Report
 from ..rules import all_rules
 from .positions import LineIndex
+from .registry import Items, RenderOptions, register
 
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
 
@@ -20,15 +20,18 @@ def report_record(report: Report, path: str) -> dict[str, Any]:
     return record
 
 
-def render_json(items: Sequence[tuple[str, Report]]) -> str:
+@register("json")
+def render_json(items: Items, options: RenderOptions | None = None) -> str:
     return json.dumps([report_record(r, p) for p, r in items], ensure_ascii=False, indent=2) + "\n"
 
 
-def render_jsonl(items: Sequence[tuple[str, Report]]) -> str:
+@register("jsonl")
+def render_jsonl(items: Items, options: RenderOptions | None = None) -> str:
     return "".join(json.dumps(report_record(r, p), ensure_ascii=False) + "\n" for p, r in items)
 
 
-def render_sarif(items: Sequence[tuple[str, Report]]) -> str:
+@register("sarif")
+def render_sarif(items: Items, options: RenderOptions | None = None) -> str:
     rules = [
         {
             "id": r.code,
@@ -80,7 +83,8 @@ def render_sarif(items: Sequence[tuple[str, Report]]) -> str:
     return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
 
 
-def render_github(items: Sequence[tuple[str, Report]]) -> str:
+@register("github")
+def render_github(items: Items, options: RenderOptions | None = None) -> str:
     level = {"error": "error", "warning": "warning", "suggestion": "notice"}
     lines = []
     for path, report in items:

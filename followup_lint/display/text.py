@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from ..report import Report, Suggestion
 from ..types import Severity
 from .positions import LineIndex
+from .registry import Items, RenderOptions, register
 
 _COLORS = {
     "error": "\033[31m",
@@ -17,10 +18,13 @@ _COLORS = {
     "green": "\033[32m",
     "reset": "\033[0m",
 }
-_STAGE_NAMES = {
+STAGE_NAMES = {
     "thank_you": "thank-you note",
     "status_check": "status check",
     "final": "final note",
+    "withdrawal": "withdrawal",
+    "after_rejection": "reply to a rejection",
+    "other": "not a follow-up",
     "auto": "follow-up",
 }
 
@@ -36,10 +40,18 @@ def _bar(score: float | None, width: int = 20) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def _score_color(score: float | None) -> str:
+def score_band(score: float | None) -> str:
+    """ "good", "fair" or "poor" (or "none"): one set of thresholds for every renderer."""
     if score is None:
-        return "dim"
-    return "green" if score >= 80 else "warning" if score >= 60 else "error"
+        return "none"
+    return "good" if score >= 80 else "fair" if score >= 60 else "poor"
+
+
+_BAND_COLOR = {"none": "dim", "good": "green", "fair": "warning", "poor": "error"}
+
+
+def _score_color(score: float | None) -> str:
+    return _BAND_COLOR[score_band(score)]
 
 
 def _window(line: str, start: int, width: int, room: int = 100) -> tuple[str, int]:
@@ -63,7 +75,7 @@ def render_text(
 ) -> str:
     shown = report.suggestions if suggestions is None else suggestions
     out: list[str] = []
-    stage = _STAGE_NAMES.get(report.stage.value, report.stage.value)
+    stage = STAGE_NAMES.get(report.stage.value, report.stage.value)
     if report.score is None:
         out.append(f"{_c('bold', path, color)}: not judged")
         out.extend(f"  {n}" for n in report.notes)
@@ -112,3 +124,12 @@ def render_text(
         f"{counts[Severity.SUGGESTION]} suggestion. `followup-lint explain CODE` says more."
     )
     return "\n".join(out) + "\n"
+
+
+@register("text")
+def render_text_items(items: Items, options: RenderOptions) -> str:
+    parts = []
+    for path, report in items:
+        shown = [s for s in report.suggestions if s.severity.rank >= options.min_severity.rank]
+        parts.append(render_text(report, path=path, color=options.color, suggestions=shown, verbose=options.verbose))
+    return "\n".join(parts)

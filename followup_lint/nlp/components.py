@@ -4,20 +4,21 @@
   line is one unit and the sign-off block ("Best regards,\\nJordan Lee\\n555-0100") is one
   unit. It sets ``Token.is_sent_start`` only, so ``senter`` fills in the rest.
 - ``followup_moves`` (last): labels each sentence with its move and a confidence, in
-  ``Span._.move`` / ``Span._.move_confidence`` and ``Doc._.moves``.
+  ``Span._.move`` / ``Span._.move_confidence``.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from .segment import greeting_index, is_greeting_line, lines_of, signoff_start
 
-if not Doc.has_extension("moves"):
-    Doc.set_extension("moves", default=None)
+if TYPE_CHECKING:
+    from ..classifier.protocol import Labeller
+
 if not Doc.has_extension("signoff_start"):
     Doc.set_extension("signoff_start", default=None)
 if not Span.has_extension("move"):
@@ -65,14 +66,13 @@ def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
 class MoveTagger:
     """Labels sentences with moves using a labeller (the trained model or keywords)."""
 
-    def __init__(self, labeller: Any) -> None:
+    def __init__(self, labeller: Labeller) -> None:
         self.labeller = labeller
 
     def __call__(self, doc: Doc) -> Doc:
         sents = [s for s in doc.sents if s.text.strip()]
         labels = self.labeller.label_doc(doc, sents) if sents else []
         sign = doc._.signoff_start
-        moves = []
         for i, (sent, (move, conf)) in enumerate(zip(sents, labels)):
             # Layout outranks wording: the first line shaped like a salutation is the greeting,
             # and everything in the sign-off block is sign-off, whatever the labeller said.
@@ -82,18 +82,16 @@ class MoveTagger:
                 move, conf = "sign_off", max(conf, 0.95)
             sent._.move = move
             sent._.move_confidence = conf
-            moves.append((sent.start_char, sent.end_char, move, conf))
-        doc._.moves = moves
         return doc
 
 
 @Language.factory(
     "followup_moves",
-    default_config={"labeller": "auto"},
-    assigns=["doc._.moves", "span._.move", "span._.move_confidence"],
+    default_config={"labeller": "auto", "model_dir": None},
+    assigns=["span._.move", "span._.move_confidence"],
     requires=["token.is_sent_start"],
 )
-def make_moves(nlp: Language, name: str, labeller: str) -> MoveTagger:
+def make_moves(nlp: Language, name: str, labeller: str, model_dir: str | None) -> MoveTagger:
     from ..classifier.labellers import get_labeller
 
-    return MoveTagger(get_labeller(labeller))
+    return MoveTagger(get_labeller(labeller, model_dir=model_dir))

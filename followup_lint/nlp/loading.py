@@ -41,10 +41,11 @@ def find_model(preferred: str | None = None) -> str:
     raise ModelNotFoundError(INSTALL_HINT)
 
 
-def load_pipeline(preferred: str | None = None, *, labeller: str = "auto") -> Language:
-    """The pipeline with our components added, loaded once per model and labeller; thread-safe."""
+def load_pipeline(preferred: str | None = None, *, labeller: str = "auto", model_dir: str | None = None) -> Language:
+    """The pipeline with our components added, loaded once per model and labeller; thread-safe.
+    ``model_dir`` reads the move model from another folder (training measures a new one)."""
     name = find_model(preferred)
-    key = f"{name}:{labeller}"
+    key = f"{name}:{labeller}:{model_dir or ''}"
     with _lock:
         nlp = _cache.get(key)
         if nlp is None:
@@ -56,7 +57,7 @@ def load_pipeline(preferred: str | None = None, *, labeller: str = "auto") -> La
             if "senter" in nlp.disabled:
                 nlp.enable_pipe("senter")
             nlp.add_pipe("followup_line_breaks", before="senter")
-            nlp.add_pipe("followup_moves", config={"labeller": labeller})
+            nlp.add_pipe("followup_moves", config={"labeller": labeller, "model_dir": model_dir})
             _cache[key] = nlp
         return nlp
 
@@ -64,3 +65,8 @@ def load_pipeline(preferred: str | None = None, *, labeller: str = "auto") -> La
 def model_version(nlp: Language) -> str:
     meta = nlp.meta
     return f"{meta.get('lang', 'en')}_{meta.get('name', '?')}-{meta.get('version', '?')}"
+
+
+def labeller_version(nlp: Language) -> str:
+    tagger = nlp.get_pipe("followup_moves")
+    return f"{tagger.labeller.name}-{tagger.labeller.version}"  # type: ignore[attr-defined]

@@ -12,12 +12,20 @@ severity and one-line summary; its docstring is its documentation page, in four 
 An ``Example`` / ``Instead`` section may begin with a ``Context:`` line of ``key=value``
 pairs separated by ``;`` (``topics`` separated by ``|``). The test suite runs both on every
 rule and refuses a rule without them.
+
+A rule declares everything about itself in one place: its code, name, severity and summary,
+the points it takes off its dimension (``points=``; default: its severity's points in
+``scoring.toml``), whether it reports words a grammar checker would flag too and so hides
+their grammar findings (``masks_grammar=True``), and the section of ``thresholds.toml`` it
+reads (``data=``): the docstring may name those numbers as ``${key}``, so the documentation
+always says what the code does.
 """
 
 from __future__ import annotations
 
 import inspect
 import re
+import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -64,6 +72,8 @@ class Rule:
     check: Callable[[Analysis], Iterable[Finding]]
     enabled: bool = True
     sections: dict[str, str] = field(default_factory=dict)
+    points: float | None = None
+    masks_grammar: bool = False
 
     @property
     def examples(self) -> tuple[Example, ...]:
@@ -91,6 +101,9 @@ def rule(
     severity: Severity | str,
     summary: str,
     enabled: bool = True,
+    points: float | None = None,
+    masks_grammar: bool = False,
+    data: str | None = None,
 ) -> Callable[[Callable[[Analysis], Iterable[Finding]]], Callable[[Analysis], Iterable[Finding]]]:
     """Register a rule. The dimension follows from the code's two-letter prefix."""
     if not _CODE.match(code):
@@ -103,6 +116,10 @@ def rule(
         func: Callable[[Analysis], Iterable[Finding]],
     ) -> Callable[[Analysis], Iterable[Finding]]:
         doc = inspect.cleandoc(func.__doc__ or "")
+        if data is not None:
+            from ..lexicon import threshold
+
+            doc = _DocTemplate(doc).safe_substitute(_flatten(threshold(data)))
         sections = parse_sections(doc)
         missing = [s for s in SECTIONS if s not in sections]
         if missing:
@@ -123,10 +140,30 @@ def rule(
             check=func,
             enabled=enabled,
             sections=sections,
+            points=points,
+            masks_grammar=masks_grammar,
         )
         return func
 
     return register
+
+
+class _DocTemplate(string.Template):
+    # ${thank_you.max} names a key of a nested table
+    idpattern = r"[a-z_][a-z0-9_.]*"
+
+
+def _flatten(table: dict[str, object], prefix: str = "") -> dict[str, str]:
+    """Thresholds as prose, nested keys dotted: {"a": {"b": 48.0}} -> {"a.b": "48"}."""
+    out: dict[str, str] = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            out.update(_flatten(value, f"{prefix}{key}."))
+        elif isinstance(value, float) and value.is_integer():
+            out[f"{prefix}{key}"] = str(int(value))
+        else:
+            out[f"{prefix}{key}"] = str(value)
+    return out
 
 
 def parse_sections(doc: str) -> dict[str, str]:

@@ -6,8 +6,12 @@ import re
 from collections.abc import Iterator
 
 from ..analysis import Analysis
+from ..lexicon import number, phrases, substitutions, words
+from ..types import Dimension
 from .base import Finding, rule
-from .lexicon import alternation, combined, swaps, threshold
+from .dimensions import declare
+from .signals import all_lowercase as written_in_lowercase
+from .signals import in_placeholder
 
 _EMOJI = re.compile(
     "["
@@ -20,39 +24,7 @@ _EMOJI = re.compile(
 _EMOTICON = re.compile(r"(?<![\w:/])(?::-?\)|:-?\(|:-?D\b|;-?\)|:-?P\b|<3|\bxD\b|\^_\^|:'\()")
 _EXCLAIM_RUN = re.compile(r"[!?]*!+[!?]*!|!\?|\?!")
 _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’]{1,}\b")
-_INTENSIFIERS = {
-    "REALLY",
-    "VERY",
-    "PLEASE",
-    "NEED",
-    "URGENT",
-    "NOW",
-    "MUST",
-    "THANK",
-    "THANKS",
-    "LOVE",
-    "EXCITED",
-    "SO",
-    "ANY",
-    "ALL",
-    "EVER",
-    "NEVER",
-    "STILL",
-    "ANYTHING",
-    "AMAZING",
-    "HUGE",
-    "BEST",
-    "DEFINITELY",
-    "TOTALLY",
-    "SUPER",
-    "GREAT",
-    "IMMEDIATELY",
-    "YES",
-    "NO",
-    "WHY",
-    "WAITING",
-    "ANSWER",
-}
+declare(Dimension.FORMALITY)
 
 
 def _in_link(text: str, start: int, end: int) -> bool:
@@ -63,7 +35,7 @@ def _in_link(text: str, start: int, end: int) -> bool:
     return "@" in token or "://" in token or token.startswith("www.")
 
 
-@rule("FM001", "slang", severity="warning", summary="Slang or text-speak.")
+@rule("FM001", "slang", severity="warning", summary="Slang or text-speak.", masks_grammar=True)
 def slang(a: Analysis) -> Iterator[Finding]:
     """Flags slang and text-speak such as "gonna", "u", "thx" or "super stoked".
 
@@ -78,7 +50,8 @@ def slang(a: Analysis) -> Iterator[Finding]:
         I would be delighted to join the team. Thank you!
     """
     sign = a.signoff.start if a.signoff else a.body_end
-    pattern, table = swaps("formality", "slang")
+    slang_words = substitutions("formality", "slang")
+    pattern, table = slang_words.pattern, slang_words.table
     # one scan; the alternation tries longer phrases first, so "super stoked" is one finding
     for m in a.find(pattern):
         found = m.group(0)
@@ -101,7 +74,7 @@ def slang(a: Analysis) -> Iterator[Finding]:
         )
 
 
-@rule("FM002", "emoji", severity="warning", summary="Emoji or emoticons.")
+@rule("FM002", "emoji", severity="warning", summary="Emoji or emoticons.", masks_grammar=True)
 def emoji(a: Analysis) -> Iterator[Finding]:
     """Flags emoji and text emoticons such as :) or <3.
 
@@ -127,12 +100,15 @@ def emoji(a: Analysis) -> Iterator[Finding]:
     "exclamation-run",
     severity="warning",
     summary="Runs of exclamation marks, or too many.",
+    masks_grammar=True,
+    data="formality",
 )
 def exclamation_run(a: Analysis) -> Iterator[Finding]:
-    """Flags "!!", "?!" and more than two exclamation marks in one note.
+    """Flags "!!", "?!" and more than ${max_exclamations} exclamation marks in one note.
 
     What it does:
-        Flags every run of exclamation marks, and each exclamation mark past the second.
+        Flags every run of exclamation marks, and each exclamation mark past number
+        ${max_exclamations}.
     Why it matters:
         One exclamation mark can carry warmth; several read as breathless or pushy.
     Example:
@@ -142,7 +118,7 @@ def exclamation_run(a: Analysis) -> Iterator[Finding]:
     """
     for m in a.find(_EXCLAIM_RUN):
         yield Finding(m.start(), m.end(), "Use a single exclamation mark, or a full stop.", fix="!")
-    limit = int(threshold("formality")["max_exclamations"])
+    limit = int(number("formality", "max_exclamations"))
     singles = [m for m in a.find(re.compile(r"(?<![!?])!(?![!?])"))]
     for m in singles[limit:]:
         yield Finding(
@@ -153,7 +129,7 @@ def exclamation_run(a: Analysis) -> Iterator[Finding]:
         )
 
 
-@rule("FM004", "casual-greeting", severity="warning", summary="A greeting such as “Hey” or “Yo”.")
+@rule("FM004", "casual-greeting", severity="warning", summary="A greeting such as “Hey” or “Yo”.", masks_grammar=True)
 def casual_greeting(a: Analysis) -> Iterator[Finding]:
     """Flags casual greetings such as "Hey", "Yo" or "Hiya".
 
@@ -169,8 +145,7 @@ def casual_greeting(a: Analysis) -> Iterator[Finding]:
     g = a.greeting
     if g is None:
         return
-    casual = alternation("formality", "casual_greetings")
-    m = casual.match(a.text, g.start, g.end)
+    m = phrases("formality", "casual_greetings").pattern.match(a.text, g.start, g.end)
     if m:
         yield Finding(
             m.start(),
@@ -197,7 +172,7 @@ def all_lowercase(a: Analysis) -> Iterator[Finding]:
         Hi Sam,\\n\\nThank you for the interview today. I really enjoyed it and I hope to hear
         back soon.\\n\\nThanks,\\nLeo
     """
-    if is_all_lowercase(a):
+    if written_in_lowercase(a):
         yield Finding(
             a.body_start,
             a.body_end if a.truncated_at is None else a.truncated_at,
@@ -205,18 +180,7 @@ def all_lowercase(a: Analysis) -> Iterator[Finding]:
         )
 
 
-def is_all_lowercase(a: Analysis) -> bool:
-    letters = [ch for ch in a.body if ch.isalpha()]
-    if len(letters) < 20:
-        return False
-    upper = sum(1 for ch in letters if ch.isupper())
-    starts = [u.text.lstrip()[:1] for u in a.units if u.text.strip()[:1].isalpha()]
-    lower_starts = sum(1 for s in starts if s.islower())
-    share = float(threshold("formality")["lowercase_share"])
-    return bool(starts) and lower_starts / len(starts) >= share and upper / len(letters) < 0.02
-
-
-@rule("FM006", "shouting", severity="warning", summary="Words in capitals for emphasis.")
+@rule("FM006", "shouting", severity="warning", summary="Words in capitals for emphasis.", masks_grammar=True)
 def shouting(a: Analysis) -> Iterator[Finding]:
     """Flags words written in capitals for emphasis, and drafts written in capitals.
 
@@ -239,8 +203,7 @@ def shouting(a: Analysis) -> Iterator[Finding]:
             "The draft is in capitals, which reads as shouting; use sentence case.",
         )
         return
-    placeholder_spans = [m.span() for m in a.find(combined("structure", "placeholders"))]
-    caps = [m for m in a.find(_CAPS_WORD) if not any(s <= m.start() < e for s, e in placeholder_spans)]
+    caps = [m for m in a.find(_CAPS_WORD) if not in_placeholder(a, m.start(), m.end())]
     run: list[re.Match[str]] = []
     flagged: set[int] = set()
 
@@ -263,6 +226,6 @@ def shouting(a: Analysis) -> Iterator[Finding]:
     yield from flush()
     for m in caps:
         word = m.group(0).replace("’", "'").split("'")[0]
-        if m.start() not in flagged and word in _INTENSIFIERS and len(word) >= 2:
+        if m.start() not in flagged and word.lower() in words("formality", "intensifiers") and len(word) >= 2:
             lower = m.group(0).lower()
             yield Finding(m.start(), m.end(), f"“{m.group(0)}” in capitals reads as shouting.", fix=lower)

@@ -10,8 +10,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..analysis import Analysis
+from ..types import Dimension
 from .base import Finding, rule
-from .formality import is_all_lowercase
+from .dimensions import declare
+from .signals import all_lowercase
+
+declare(
+    Dimension.GRAMMAR,
+    unjudged=lambda a: "grammar checking is off" if a.grammar_backend == "off" else None,
+    note=lambda a: a.grammar_note if a.grammar_backend != "off" else None,
+)
 
 
 def _issues(a: Analysis, *kinds: str, lowercase_i: bool | None = None) -> Iterator[Finding]:
@@ -32,7 +40,7 @@ def _issues(a: Analysis, *kinds: str, lowercase_i: bool | None = None) -> Iterat
         )
 
 
-@rule("GM001", "misspelling", severity="warning", summary="A word that looks misspelled.")
+@rule("GM001", "misspelling", severity="warning", summary="A word that looks misspelled.", points=12)
 def misspelling(a: Analysis) -> Iterator[Finding]:
     """Flags words the spelling dictionary does not know.
 
@@ -49,7 +57,7 @@ def misspelling(a: Analysis) -> Iterator[Finding]:
     yield from _issues(a, "spelling")
 
 
-@rule("GM002", "repeated-word", severity="warning", summary="The same word twice in a row.")
+@rule("GM002", "repeated-word", severity="warning", summary="The same word twice in a row.", points=12)
 def repeated_word(a: Analysis) -> Iterator[Finding]:
     """Flags a word repeated by mistake ("the the").
 
@@ -65,7 +73,7 @@ def repeated_word(a: Analysis) -> Iterator[Finding]:
     yield from _issues(a, "repetition")
 
 
-@rule("GM003", "lowercase-i", severity="warning", summary="“i” written for “I”.")
+@rule("GM003", "lowercase-i", severity="warning", summary="“i” written for “I”.", points=10)
 def lowercase_i(a: Analysis) -> Iterator[Finding]:
     """Flags the pronoun "I" written in lower case.
 
@@ -79,7 +87,7 @@ def lowercase_i(a: Analysis) -> Iterator[Finding]:
     Instead:
         Thank you for the interview; I enjoyed it.
     """
-    if is_all_lowercase(a):
+    if all_lowercase(a):
         return
     yield from _issues(a, "capitalization", lowercase_i=True)
 
@@ -89,6 +97,7 @@ def lowercase_i(a: Analysis) -> Iterator[Finding]:
     "lowercase-sentence-start",
     severity="warning",
     summary="A sentence that starts in lower case.",
+    points=8,
 )
 def lowercase_sentence_start(a: Analysis) -> Iterator[Finding]:
     """Flags a sentence that begins with a lowercase letter, and other capitalisation slips.
@@ -103,7 +112,7 @@ def lowercase_sentence_start(a: Analysis) -> Iterator[Finding]:
     Instead:
         Thank you for your time. The tour was great.
     """
-    if is_all_lowercase(a):
+    if all_lowercase(a):
         return
     yield from _issues(a, "capitalization", lowercase_i=False)
 

@@ -2,33 +2,26 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ..analysis import Analysis, Unit
-from ..types import Stage
+from ..analysis import Analysis, Unit, per_draft
+from ..lexicon import number, phrases
+from ..types import Dimension, Stage
 from .base import Finding, rule
-from .lexicon import threshold
-
-_THANKS = re.compile(
-    r"(?<![\w'])(?:thank(?:s|ing| you)?(?!\s+to\b)|thx|appreciat(?:e|ed|es|ing|ion)|grateful|gratitude)(?![\w'])",
-    re.I,
-)
+from .dimensions import declare, units_as_evidence
 
 
+@per_draft
 def gratitude_units(a: Analysis) -> list[Unit]:
     """Prose sentences that thank the reader: the move labeller's word, backed by a cue.
 
     A cue alone is not enough ("Thanks to my mentor I learned SQL"), and the label alone is
     trusted only when confident, so that neither a keyword nor a guess decides by itself.
     """
-    return a.memo("gratitude_units", lambda: _gratitude_units(a))
-
-
-def _gratitude_units(a: Analysis) -> list[Unit]:
+    thanks = phrases("gratitude", "thanks").pattern
     out = []
     for unit in a.prose_units:
-        cue = bool(_THANKS.search(unit.text))
+        cue = bool(thanks.search(unit.text))
         if (unit.move == "gratitude" and (cue or unit.confidence >= 0.8)) or (
             cue and unit.move in ("gratitude", "other", "next_steps", "interest") and unit.confidence < 0.6
         ):
@@ -43,7 +36,10 @@ def _first_prose(a: Analysis) -> tuple[int, int]:
     return a.body_start, a.body_end
 
 
-@rule("GR001", "missing-thanks", severity="warning", summary="The draft never thanks the reader.")
+declare(Dimension.GRATITUDE, evidence=lambda a: units_as_evidence(gratitude_units(a), "thanks the reader"))
+
+
+@rule("GR001", "missing-thanks", severity="warning", summary="The draft never thanks the reader.", points=70)
 def missing_thanks(a: Analysis) -> Iterator[Finding]:
     """Flags a follow-up that contains no thanks to the interviewer.
 
@@ -83,13 +79,14 @@ def missing_thanks(a: Analysis) -> Iterator[Finding]:
     "excessive-thanks",
     severity="suggestion",
     summary="Thanks repeated so often it reads as grovelling.",
+    data="gratitude",
 )
 def excessive_thanks(a: Analysis) -> Iterator[Finding]:
-    """Flags thanks repeated more than three times.
+    """Flags thanks repeated more than ${max_thanks} times.
 
     What it does:
         Counts the expressions of thanks in the body (the sign-off excluded) and flags the
-        ones past the third.
+        ones past number ${max_thanks}.
     Why it matters:
         Thanks once or twice is sincere; four times reads as grovelling and pushes the
         substance of the note out of view.
@@ -100,8 +97,8 @@ def excessive_thanks(a: Analysis) -> Iterator[Finding]:
         Thank you for your time and for the tour of the plant. I look forward to hearing
         from you.
     """
-    limit = int(threshold("gratitude")["max_thanks"])
-    hits = list(a.find(_THANKS, where="prose"))
+    limit = int(number("gratitude", "max_thanks"))
+    hits = list(a.find(phrases("gratitude", "thanks").pattern, where="prose"))
     for m in hits[limit:]:
         yield Finding(
             m.start(),
@@ -144,7 +141,7 @@ def thanks_buried(a: Analysis) -> Iterator[Finding]:
         return
     first = found[0]
     position = units.index(first) if first in units else 0
-    if position / len(units) > float(threshold("gratitude")["early_share"]):
+    if position / len(units) > number("gratitude", "early_share"):
         yield Finding(
             first.start,
             first.end,

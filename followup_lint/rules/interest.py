@@ -2,33 +2,23 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ..analysis import Analysis, Unit
-from ..types import Stage
+from ..analysis import Analysis, Unit, per_draft
+from ..lexicon import phrases
+from ..types import Dimension, Stage
 from .base import Finding, rule
-
-_INTEREST = re.compile(
-    r"(?<![\w'])(?:excit(?:ed|ing|ement)|enthusias(?:m|tic)|eager|thrilled|keen|passionate|"
-    r"(?:very |really |still |remain |am |'m )interested|interest in|love to|would love|delighted|"
-    r"look forward to (?:joining|contributing|working|the chance|the opportunity)|"
-    r"(?:glad|happy|pleased|proud) to (?:join|contribute|be part)|(?:join|be part of) (?:the|your)|"
-    r"want (?:this|the|that) (?:job|role|position|opportunity))(?![\w'])",
-    re.I,
-)
+from .dimensions import declare, units_as_evidence
 
 
+@per_draft
 def interest_units(a: Analysis) -> list[Unit]:
     """Sentences that express enthusiasm for the role (labelled interest, or a clear cue)."""
-    return a.memo("interest_units", lambda: _interest_units(a))
-
-
-def _interest_units(a: Analysis) -> list[Unit]:
+    cue = phrases("interest", "cues").pattern
     return [
         u
         for u in a.prose_units
-        if u.move == "interest" or (u.move in ("fit", "reference", "gratitude", "other") and _INTEREST.search(u.text))
+        if u.move == "interest" or (u.move in ("fit", "reference", "gratitude", "other") and cue.search(u.text))
     ]
 
 
@@ -36,11 +26,20 @@ def fit_units(a: Analysis) -> list[Unit]:
     return [u for u in a.prose_units if u.move == "fit"]
 
 
+declare(
+    Dimension.INTEREST,
+    evidence=lambda a: (
+        units_as_evidence(interest_units(a), "expresses interest") + units_as_evidence(fit_units(a), "says why you fit")
+    ),
+)
+
+
 @rule(
     "IN001",
     "missing-interest",
     severity="warning",
     summary="No sentence says you still want the job.",
+    points=55,
 )
 def missing_interest(a: Analysis) -> Iterator[Finding]:
     """Flags a thank-you or status check that never restates interest in the role.

@@ -6,9 +6,10 @@ import re
 from collections.abc import Iterator
 
 from ..analysis import WORD_RE, Analysis
-from ..types import Stage
+from ..lexicon import number, threshold
+from ..types import Dimension, Stage
 from .base import Finding, rule
-from .lexicon import threshold
+from .dimensions import declare
 
 _STAGE_WORD = {
     Stage.THANK_YOU: "thank-you note",
@@ -18,17 +19,22 @@ _STAGE_WORD = {
 
 
 def length_limits(stage: Stage) -> dict[str, int]:
-    key = stage.value if stage is not Stage.AUTO else Stage.THANK_YOU.value
-    return {k: int(v) for k, v in threshold("length")[key].items()}
+    table = threshold("length")
+    key = stage.value if isinstance(table.get(stage.value), dict) else Stage.THANK_YOU.value
+    return {k: int(v) for k, v in table[key].items()}
 
 
-@rule("LN001", "too-long", severity="warning", summary="Longer than the stage calls for.")
+declare(Dimension.LENGTH, evidence=lambda a: [])
+
+
+@rule("LN001", "too-long", severity="warning", summary="Longer than the stage calls for.", data="length")
 def too_long(a: Analysis) -> Iterator[Finding]:
     """Flags a note whose prose runs past the length its stage calls for.
 
     What it does:
         Counts the words between the greeting and the sign-off and compares them with the
-        stage's limit (about 220 for a thank-you note, 150 for a status check or final note).
+        stage's limit (${thank_you.max} for a thank-you note, ${status_check.max} for a status check,
+        ${final.max} for a final note).
         The span covers the sentences past the limit.
     Why it matters:
         Hiring managers skim; a short, scannable note gets read to the end, a long one gets
@@ -70,13 +76,14 @@ def too_long(a: Analysis) -> Iterator[Finding]:
             return
 
 
-@rule("LN002", "too-short", severity="warning", summary="Too short to thank, recall and look ahead.")
+@rule("LN002", "too-short", severity="warning", summary="Too short to thank, recall and look ahead.", data="length")
 def too_short(a: Analysis) -> Iterator[Finding]:
     """Flags a note too short to do its job.
 
     What it does:
         Counts the words between the greeting and the sign-off and flags fewer than the
-        stage's minimum (about 50 for a thank-you note, 20 for a status check or final note).
+        stage's minimum (${thank_you.min} for a thank-you note, ${status_check.min} for a status
+        check, ${final.min} for a final note).
     Why it matters:
         A one-line note cannot thank, recall something specific and look ahead; it reads as
         an obligation ticked off.
@@ -105,12 +112,12 @@ def too_short(a: Analysis) -> Iterator[Finding]:
     )
 
 
-@rule("LN003", "long-sentence", severity="suggestion", summary="A sentence too long to scan.")
+@rule("LN003", "long-sentence", severity="suggestion", summary="A sentence too long to scan.", data="length")
 def long_sentence(a: Analysis) -> Iterator[Finding]:
-    """Flags sentences longer than 35 words.
+    """Flags sentences longer than ${long_sentence_words} words.
 
     What it does:
-        Counts the words of each sentence and flags those over 35.
+        Counts the words of each sentence and flags those over ${long_sentence_words}.
     Why it matters:
         Long sentences are hard to follow on a phone, where many follow-ups are read.
     Example:
@@ -121,7 +128,7 @@ def long_sentence(a: Analysis) -> Iterator[Finding]:
         Thank you for the conversation yesterday. Your plans for next year match what I have
         been doing in the regional office for three years.
     """
-    limit = int(threshold("length")["long_sentence_words"])
+    limit = int(number("length", "long_sentence_words"))
     for unit in a.prose_units:
         n = len(WORD_RE.findall(unit.text))
         if n > limit:
@@ -131,9 +138,9 @@ def long_sentence(a: Analysis) -> Iterator[Finding]:
 _PARA_BREAK = re.compile(r"\n[ \t]*\n")
 
 
-@rule("LN004", "long-paragraph", severity="suggestion", summary="A wall of text.")
+@rule("LN004", "long-paragraph", severity="suggestion", summary="A wall of text.", data="length")
 def long_paragraph(a: Analysis) -> Iterator[Finding]:
-    """Flags paragraphs longer than about 110 words.
+    """Flags paragraphs longer than about ${long_paragraph_words} words.
 
     What it does:
         Splits the body at blank lines and flags paragraphs over the limit.
@@ -153,7 +160,7 @@ def long_paragraph(a: Analysis) -> Iterator[Finding]:
         \\nAt my current employer I rebuilt the intake forms and cut rework by a third.\\n
         \\nI look forward to hearing from you.
     """
-    limit = int(threshold("length")["long_paragraph_words"])
+    limit = int(number("length", "long_paragraph_words"))
     body, base = a.body, a.body_start
     sign = a.signoff.start - base if a.signoff else len(body)
     pos = 0

@@ -4,40 +4,31 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
-from ..analysis import Analysis, Unit
-from ..types import Stage
+from ..analysis import Analysis, Unit, per_draft
+from ..lexicon import phrases, words
+from ..report import Evidence
+from ..types import Dimension, Stage
 from .base import Finding, rule
-from .lexicon import alternation
+from .dimensions import declare, units_as_evidence
+from .signals import in_placeholder
 
-_TITLES = re.compile(r"^(?:mr|mrs|ms|miss|mx|dr|prof|professor|sir|madam|madame|mme|herr|frau)\.?$", re.I)
-_GREETING_WORD = re.compile(
-    r"^\s*(?:dear|hi|hello|hey|hiya|heya|yo|greetings|good (?:morning|afternoon|evening|day)|morning|howdy)\b[\s,]*",
-    re.I,
-)
-_GENERIC_ADDRESSEE = re.compile(
-    r"\b(?:hiring|recruit\w*|talent|team|committee|panel|manager|sir|madam|concern|all|everyone|"
-    r"folks|there|friends?|colleagues|hr|people)\b",
-    re.I,
-)
-_ROLE_NOUNS = re.compile(r"\b(?:role|position|job|opening|post|vacancy|opportunity)\b", re.I)
-_STOP = {
-    "the",
-    "a",
-    "an",
-    "of",
-    "and",
-    "for",
-    "to",
-    "in",
-    "at",
-    "on",
-    "with",
-    "&",
-    "i",
-    "ii",
-    "iii",
-}
+
+@cache
+def _titles() -> re.Pattern[str]:
+    return re.compile("^(?:" + "|".join(re.escape(t) for t in sorted(words("references", "titles"))) + r")\.?$", re.I)
+
+
+@cache
+def _greeting_word() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:" + phrases("references", "greeting_words").pattern.pattern + r")[\s,]*")
+
+
+def _stop() -> frozenset[str]:
+    return words("references", "stop_words")
+
+
 # Phrases that put a company name in the target seat: "join X", "the role at X", "X's team".
 _COMPANY_SLOT = re.compile(
     r"(?:\bjoin(?:ing)?(?: the team at| the \w+ team at)?|\b(?:role|position|opportunity|job|opening|"
@@ -53,7 +44,8 @@ _POSSESSIVE_COMPANY = re.compile(
 
 
 def _norm_tokens(text: str) -> set[str]:
-    return {t for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in _STOP}
+    stop = _stop()
+    return {t for t in re.findall(r"[a-z0-9]+", text.lower()) if t not in stop}
 
 
 def _same_org(candidate: str, company: str) -> bool:
@@ -78,18 +70,8 @@ def _known_non_company(a: Analysis, candidate: str) -> bool:
     )
     if tokens & _norm_tokens(known):
         return True
-    # a lone capitalised word that starts a sentence-like chunk is often not a name
-    generic = {
-        "team",
-        "company",
-        "organization",
-        "organisation",
-        "firm",
-        "group",
-        "department",
-        "you",
-        "your",
-    }
+    # a lone generic word ("Team", "Company") is not a rival company's name
+    generic = words("references", "generic_company_words")
     return tokens <= generic
 
 
@@ -101,30 +83,24 @@ def _name_like(expected: str, said: str, *, titled: bool) -> str:
     return parts[-1] if titled else parts[0]
 
 
+@per_draft
 def topic_mentions(a: Analysis) -> list[tuple[int, int, str]]:
     """Mentions of the context's topics (whole words; a topic of several words may match by
     its distinctive words)."""
-    return a.memo("topic_mentions", lambda: _topic_mentions(a))
-
-
-def _topic_mentions(a: Analysis) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
+    stop = _stop()
     for topic in a.context.topics:
         spans = a.mentions(topic)
         if not spans:
-            words = [w for w in re.findall(r"[A-Za-z0-9][\w-]{3,}", topic) if w.lower() not in _STOP]
-            for w in words:
+            for w in (w for w in re.findall(r"[A-Za-z0-9][\w-]{3,}", topic) if w.lower() not in stop):
                 spans.extend(a.mentions(w))
         found.extend((s, e, topic) for s, e in spans)
     return sorted(set(found))
 
 
+@per_draft
 def reference_units(a: Analysis) -> list[Unit]:
     """Sentences that recall the conversation: labelled so, or naming a context topic."""
-    return a.memo("reference_units", lambda: _reference_units(a))
-
-
-def _reference_units(a: Analysis) -> list[Unit]:
     topic_starts = {s for s, _, _ in topic_mentions(a)}
     return [u for u in a.prose_units if u.move == "reference" or any(u.start <= s < u.end for s in topic_starts)]
 
@@ -135,24 +111,32 @@ def greeting_name(a: Analysis) -> tuple[int, int, str] | None:
     if g is None:
         return None
     line = a.text[g.start : g.end]
-    m = _GREETING_WORD.match(line)
+    m = _greeting_word().match(line)
     if not m:
         return None
     rest_start = g.start + m.end()
     rest = a.text[rest_start : g.end]
     rest_clean = re.split(r"[,:;!?\n—–]", rest, maxsplit=1)[0].strip(" .")
-    words = rest_clean.split()
-    while words and _TITLES.match(words[0]):
-        words = words[1:]
-    if not words or len(words) > 4 or _GENERIC_ADDRESSEE.search(" ".join(words)):
+    parts = rest_clean.split()
+    while parts and _titles().match(parts[0]):
+        parts = parts[1:]
+    if not parts or len(parts) > 4 or phrases("references", "generic_addressees").search(" ".join(parts)):
         return None
-    if not all(re.fullmatch(r"[^\W\d_][\w.'’-]*", w) for w in words):
+    if not all(re.fullmatch(r"[^\W\d_][\w.'’-]*", w) for w in parts):
         return None
-    name = " ".join(words)
+    name = " ".join(parts)
     offset = a.text.find(name, rest_start, g.end)
-    if offset < 0:
+    if offset < 0 or in_placeholder(a, offset, offset + len(name)):
         return None
     return offset, offset + len(name), name
+
+
+def _evidence(a: Analysis) -> list[Evidence]:
+    topics = [Evidence(s, e, a.text[s:e], f"names the topic “{t}”") for s, e, t in topic_mentions(a)]
+    return units_as_evidence(reference_units(a), "recalls the conversation") + topics
+
+
+declare(Dimension.REFERENCES, evidence=_evidence)
 
 
 @rule(
@@ -160,6 +144,7 @@ def greeting_name(a: Analysis) -> tuple[int, int, str] | None:
     "no-specific-reference",
     severity="warning",
     summary="Nothing specific from the interview.",
+    points=45,
 )
 def no_specific_reference(a: Analysis) -> Iterator[Finding]:
     """Flags a thank-you note that recalls nothing specific from the conversation.
@@ -180,7 +165,7 @@ def no_specific_reference(a: Analysis) -> Iterator[Finding]:
     """
     if a.stage is not Stage.THANK_YOU or len(a.prose_units) < 2 or reference_units(a):
         return
-    generic = next(iter(a.find(alternation("references", "generic_praise"), where="prose")), None)
+    generic = next(iter(a.find(phrases("references", "generic_praise").pattern, where="prose")), None)
     if generic is not None:
         start, end = generic.span()
         message = "This praise is generic; name a project, problem or moment from the conversation."
@@ -198,6 +183,7 @@ def no_specific_reference(a: Analysis) -> Iterator[Finding]:
     "wrong-company",
     severity="error",
     summary="Names a company other than the one you met.",
+    points=70,
 )
 def wrong_company(a: Analysis) -> Iterator[Finding]:
     """Flags a company name where the context's company belongs (a copy-paste slip).
@@ -230,7 +216,12 @@ def wrong_company(a: Analysis) -> Iterator[Finding]:
     for m in matches:
         name = m.group(1)
         start = m.start(1)
-        if start in seen or _same_org(name, company) or _known_non_company(a, name):
+        if (
+            start in seen
+            or _same_org(name, company)
+            or _known_non_company(a, name)
+            or in_placeholder(a, start, start + len(name))
+        ):
             continue
         seen.add(start)
         yield Finding(
@@ -247,6 +238,7 @@ def wrong_company(a: Analysis) -> Iterator[Finding]:
     "wrong-interviewer",
     severity="error",
     summary="The greeting names someone you did not meet.",
+    points=60,
 )
 def wrong_interviewer(a: Analysis) -> Iterator[Finding]:
     """Flags a greeting that addresses someone other than the interviewer.
@@ -274,7 +266,7 @@ def wrong_interviewer(a: Analysis) -> Iterator[Finding]:
         if said & _norm_tokens(person):
             return
     before = a.text[a.greeting.start : start].split() if a.greeting else []
-    titled = bool(before) and bool(_TITLES.match(before[-1]))
+    titled = bool(before) and bool(_titles().match(before[-1]))
     fix = _name_like(people[0], name, titled=titled)
     yield Finding(
         start,
@@ -313,16 +305,17 @@ def role_not_mentioned(a: Analysis) -> Iterator[Finding]:
         return
     role = a.context.role
     if role:
-        words = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", role) if w.lower() not in _STOP]
-        stems = [w.lower()[: max(4, len(w) - 3)] for w in words]
+        stop = _stop()
+        words_ = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", role) if w.lower() not in stop]
+        stems = [w.lower()[: max(4, len(w) - 3)] for w in words_]
         haystack = ((a.subject or "") + " " + a.body).lower()
         hits = sum(1 for s in stems if re.search(r"\b" + re.escape(s), haystack))
         # every word of a short title, two thirds of a long one ("data engineering role"
         # names "Senior Data Engineer"; "the Denver store" does not name "Store Manager")
-        needed = len(words) if len(words) <= 2 else -(-2 * len(words) // 3)
-        if words and hits >= needed:
+        needed = len(words_) if len(words_) <= 2 else -(-2 * len(words_) // 3)
+        if words_ and hits >= needed:
             return
-    elif any(a.find(_ROLE_NOUNS)) or any(a.find(_ROLE_NOUNS, where="subject")):
+    elif any(a.find(phrases("references", "role_nouns").pattern, where=where) for where in ("body", "subject")):
         return
     unit = a.prose_units[0]
     name = role or "the position"

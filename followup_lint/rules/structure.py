@@ -6,9 +6,20 @@ import re
 from collections.abc import Iterator
 
 from ..analysis import Analysis
-from ..types import Stage
+from ..lexicon import phrases
+from ..types import Dimension, Stage
 from .base import Finding, rule
-from .lexicon import alternation, patterns
+from .dimensions import declare, units_as_evidence
+from .signals import placeholder_spans
+
+declare(
+    Dimension.STRUCTURE,
+    evidence=lambda a: (
+        units_as_evidence([a.greeting] if a.greeting else [], "greeting")
+        + units_as_evidence(a.units_with("next_steps"), "looks ahead")
+        + units_as_evidence([a.signoff] if a.signoff else [], "sign-off")
+    ),
+)
 
 _CLOSING_ONLY = re.compile(r"^[\W\d_]*[A-Za-z ,.!'’-]*$")
 
@@ -65,7 +76,14 @@ def missing_sign_off(a: Analysis) -> Iterator[Finding]:
     )
 
 
-@rule("ST003", "unfilled-placeholder", severity="error", summary="Template text left in the draft.")
+@rule(
+    "ST003",
+    "unfilled-placeholder",
+    severity="error",
+    summary="Template text left in the draft.",
+    points=60,
+    masks_grammar=True,
+)
 def unfilled_placeholder(a: Analysis) -> Iterator[Finding]:
     """Flags template leftovers such as "[Interviewer's Name]", "<JOB TITLE>" or "{company}".
 
@@ -80,14 +98,8 @@ def unfilled_placeholder(a: Analysis) -> Iterator[Finding]:
     Instead:
         Dear Ms. Chen,\\n\\nThank you for meeting me about the Data Engineer role.
     """
-    seen: list[tuple[int, int]] = []
-    for where in ("subject", "body"):
-        for pattern in patterns("structure", "placeholders"):
-            for m in a.find(pattern, where=where):
-                if any(s <= m.start() < e or m.start() <= s < m.end() for s, e in seen):
-                    continue
-                seen.append(m.span())
-                yield Finding(m.start(), m.end(), f"“{m.group(0)}” is a template placeholder; fill it in.")
+    for start, end in placeholder_spans(a):
+        yield Finding(start, end, f"“{a.text[start:end]}” is a template placeholder; fill it in.")
 
 
 @rule("ST004", "sign-off-without-name", severity="warning", summary="A sign-off with no name.")
@@ -149,10 +161,9 @@ def vague_subject(a: Analysis) -> Iterator[Finding]:
         return
     subject = (a.subject or "").strip()
     vague = re.compile(
-        r"^(?:re:\s*|fwd?:\s*)*(?:" + "|".join(f"(?:{p})" for p in _vague_list()) + r")[\s!.?]*$",
-        re.I,
+        r"^(?:re:\s*|fwd?:\s*)*(?:" + phrases("structure", "vague_subjects").pattern.pattern + r")[\s!.?]*$"
     )
-    good = alternation("structure", "subject_good_cues")
+    good = phrases("structure", "subject_good_cues").pattern
     role = a.context.role or "the role"
     better = {
         Stage.STATUS_CHECK: f"Following up on the {role} interview",
@@ -180,12 +191,6 @@ def vague_subject(a: Analysis) -> Iterator[Finding]:
         )
 
 
-def _vague_list() -> tuple[str, ...]:
-    from ..data import load_data
-
-    return tuple(load_data("lexicon")["structure"]["vague_subjects"])
-
-
 @rule("ST006", "no-next-steps", severity="suggestion", summary="No closing line that looks ahead.")
 def no_next_steps(a: Analysis) -> Iterator[Finding]:
     """Flags a note with no line that invites the next step.
@@ -204,7 +209,7 @@ def no_next_steps(a: Analysis) -> Iterator[Finding]:
     units = a.prose_units
     if len(units) < 2:
         return
-    if a.units_with("next_steps") or any(a.find(alternation("structure", "next_step_cues"), where="prose")):
+    if a.units_with("next_steps") or any(a.find(phrases("structure", "next_step_cues").pattern, where="prose")):
         return
     last = units[-1]
     text = {

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from ..analysis import Analysis
-from ..types import Stage
+from ..lexicon import number
+from ..types import Dimension, Stage
 from .base import Finding, rule
-from .lexicon import threshold
+from .dimensions import declare
 
 
 def elapsed_hours(a: Analysis) -> float | None:
@@ -24,12 +25,28 @@ def _naive(when: datetime) -> datetime:
     return when.replace(tzinfo=None)
 
 
+declare(
+    Dimension.TIMING,
+    unjudged=lambda a: None if elapsed_hours(a) is not None else "needs the interview date and the send date",
+)
+
+
 def _anchor(a: Analysis) -> tuple[int, int]:
     if a.draft.subject_span is not None and a.draft.subject_span[1] > a.draft.subject_span[0]:
         return a.draft.subject_span
     if a.units:
         return a.units[0].start, a.units[0].end
     return a.body_start, a.body_end
+
+
+def _too_soon(a: Analysis, stage: Stage, min_days: str, advice: str) -> Iterator[Finding]:
+    """A note of ``stage`` sent sooner than ``[timing] min_days`` after the interview."""
+    hours = elapsed_hours(a)
+    if a.stage is not stage or hours is None or hours < 0:
+        return
+    if hours < number("timing", min_days) * 24:
+        start, end = _anchor(a)
+        yield Finding(start, end, f"Only {_days(hours)} since the interview; {advice}")
 
 
 def _days(hours: float) -> str:
@@ -42,12 +59,13 @@ def _days(hours: float) -> str:
     "late-thank-you",
     severity="warning",
     summary="A thank-you note sent days after the interview.",
+    data="timing",
 )
 def late_thank_you(a: Analysis) -> Iterator[Finding]:
-    """Flags a thank-you note sent more than two days after the interview.
+    """Flags a thank-you note sent more than ${thank_you_late_hours} hours after the interview.
 
     What it does:
-        With the interview and send dates known, flags a thank-you note sent after 48 hours.
+        With the interview and send dates known, flags a thank-you note sent after ${thank_you_late_hours} hours.
     Why it matters:
         The note works best while the conversation is fresh: the same or the next day.
     Example:
@@ -60,7 +78,7 @@ def late_thank_you(a: Analysis) -> Iterator[Finding]:
     hours = elapsed_hours(a)
     if a.stage is not Stage.THANK_YOU or hours is None:
         return
-    if hours > float(threshold("timing")["thank_you_late_hours"]):
+    if hours > number("timing", "thank_you_late_hours"):
         start, end = _anchor(a)
         yield Finding(
             start,
@@ -70,12 +88,12 @@ def late_thank_you(a: Analysis) -> Iterator[Finding]:
         )
 
 
-@rule("TM002", "status-check-too-soon", severity="warning", summary="Asking for news too soon.")
+@rule("TM002", "status-check-too-soon", severity="warning", summary="Asking for news too soon.", data="timing")
 def status_check_too_soon(a: Analysis) -> Iterator[Finding]:
     """Flags a status check sent less than about a week after the interview.
 
     What it does:
-        With dates known, flags a status check sent under five days after the interview.
+        With dates known, flags a status check sent under ${status_check_min_days} days after the interview.
     Why it matters:
         Hiring teams need time; a status check after a day or two reads as impatience. Wait
         for the date they gave you, or about a week.
@@ -86,16 +104,9 @@ def status_check_too_soon(a: Analysis) -> Iterator[Finding]:
         Context: stage=status_check; interview_date=2026-03-02T10:00; send_date=2026-03-10T09:00
         I wanted to check on the status of my application.
     """
-    hours = elapsed_hours(a)
-    if a.stage is not Stage.STATUS_CHECK or hours is None or hours < 0:
-        return
-    if hours < float(threshold("timing")["status_check_min_days"]) * 24:
-        start, end = _anchor(a)
-        yield Finding(
-            start,
-            end,
-            f"Only {_days(hours)} since the interview; wait for the decision date they gave, or about a week.",
-        )
+    yield from _too_soon(
+        a, Stage.STATUS_CHECK, "status_check_min_days", "wait for the decision date they gave, or about a week."
+    )
 
 
 @rule(
@@ -103,12 +114,13 @@ def status_check_too_soon(a: Analysis) -> Iterator[Finding]:
     "final-note-too-soon",
     severity="warning",
     summary="Closing the door before two weeks of silence.",
+    data="timing",
 )
 def final_note_too_soon(a: Analysis) -> Iterator[Finding]:
     """Flags a gracious final note sent before two weeks have passed.
 
     What it does:
-        With dates known, flags a final note sent under 14 days after the interview.
+        With dates known, flags a final note sent under ${final_min_days} days after the interview.
     Why it matters:
         Silence for a few days is normal; a final note is for after two or three weeks with
         no word, once a status check has gone unanswered.
@@ -119,17 +131,12 @@ def final_note_too_soon(a: Analysis) -> Iterator[Finding]:
         Context: stage=final; interview_date=2026-03-02T10:00; send_date=2026-03-23T09:00
         Thank you again for considering me. Please keep me in mind for future openings.
     """
-    hours = elapsed_hours(a)
-    if a.stage is not Stage.FINAL or hours is None or hours < 0:
-        return
-    if hours < float(threshold("timing")["final_min_days"]) * 24:
-        start, end = _anchor(a)
-        yield Finding(
-            start,
-            end,
-            f"Only {_days(hours)} since the interview; send a status check first and keep a final note "
-            "for after two or three weeks of silence.",
-        )
+    yield from _too_soon(
+        a,
+        Stage.FINAL,
+        "final_min_days",
+        "send a status check first and keep a final note for after two or three weeks of silence.",
+    )
 
 
 @rule(

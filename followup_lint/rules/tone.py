@@ -6,74 +6,24 @@ import re
 from collections.abc import Iterator
 
 from ..analysis import Analysis
+from ..lexicon import phrases
+from ..types import Dimension
 from .base import Finding, rule
-from .lexicon import alternation
+from .dimensions import declare, units_as_evidence
+from .kinds import register_data_rules
+
+# TN001 pushy-request, TN002 desperation and TN003 frustration are phrase lists with a
+# message: rules written as data (data/rules.toml).
+register_data_rules("tone", __name__)
+
+declare(
+    Dimension.TONE,
+    evidence=lambda a: units_as_evidence(a.units_with("pressure"), "may read as pressure (classifier)"),
+)
 
 
 def _phrases(a: Analysis, key: str) -> Iterator[re.Match[str]]:
-    yield from a.find(alternation("tone", key))
-
-
-@rule("TN001", "pushy-request", severity="warning", summary="Demands, deadlines or ultimatums.")
-def pushy_request(a: Analysis) -> Iterator[Finding]:
-    """Flags demands for an answer, deadlines and ultimatums.
-
-    What it does:
-        Matches phrases that push the reader: "I need an answer by Friday", "as soon as
-        possible", "or I will accept another offer", "when can I start?".
-    Why it matters:
-        Hiring takes the time it takes; pressure reads as impatience and entitlement, and
-        makes the reader less inclined to hurry.
-    Example:
-        I need an answer by Friday or I will accept another offer.
-    Instead:
-        I have another offer with a deadline of Friday; if there is any update on your
-        timeline, I would be grateful to hear it.
-    """
-    for m in _phrases(a, "pushy"):
-        yield Finding(m.start(), m.end(), "This reads as pushy; ask politely about the timeline instead.")
-
-
-@rule("TN002", "desperation", severity="warning", summary="Begging or sounding desperate.")
-def desperation(a: Analysis) -> Iterator[Finding]:
-    """Flags begging and statements of need ("I really need this job").
-
-    What it does:
-        Matches phrases of desperation: begging, "last chance", bills and rent, "I'll do
-        anything".
-    Why it matters:
-        Employers hire for fit and value; a plea for sympathy weakens the case you made in
-        the interview.
-    Example:
-        Please, I really need this job, I'll do anything.
-    Instead:
-        I am confident I could contribute from the first week, and I remain very interested.
-    """
-    for m in _phrases(a, "desperate"):
-        yield Finding(
-            m.start(),
-            m.end(),
-            "This sounds desperate; restate your interest and what you offer instead.",
-        )
-
-
-@rule("TN003", "frustration", severity="warning", summary="Frustration or passive aggression.")
-def frustration(a: Analysis) -> Iterator[Finding]:
-    """Flags frustrated or passive-aggressive phrasing ("per my last email").
-
-    What it does:
-        Matches phrases that reproach the reader: counting your unanswered emails, "still no
-        reply", "common courtesy", "unprofessional".
-    Why it matters:
-        Silence after an interview is common and rarely personal; frustration on the page
-        closes the door that a patient note keeps open.
-    Example:
-        Per my last email, I have written three times and still no reply.
-    Instead:
-        I wanted to follow up on my note from last week and ask whether there is any update.
-    """
-    for m in _phrases(a, "frustrated"):
-        yield Finding(m.start(), m.end(), "This sounds frustrated; keep the note patient and positive.")
+    yield from a.find(phrases("tone", key).pattern)
 
 
 @rule(

@@ -1,6 +1,6 @@
 """Counts for the corpus datasheet, written into ``corpus/README.md`` so they match the data.
 
-python -m followup_lint.classifier.datasheet
+python -m followup_lint.training.datasheet
 """
 
 from __future__ import annotations

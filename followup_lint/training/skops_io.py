@@ -36,7 +36,7 @@ def load_skops_model(folder: Path | None = None) -> dict[str, Any]:
     scikit-learn; the analyzer uses the numpy export instead)."""
     import skops.io as sio
 
-    from .model import models_dir, read_meta, verified_path
+    from ..classifier.model import models_dir, read_meta, verified_path
 
     base = folder or models_dir()
     meta = read_meta(base)

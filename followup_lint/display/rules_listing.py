@@ -1,0 +1,52 @@
+"""The rules as a listing (``followup-lint rules``) and as one rule's page (``explain``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from ..rules.base import SECTIONS, Rule
+
+
+def _text(rules: Sequence[Rule]) -> str:
+    lines = []
+    for r in rules:
+        off = "" if r.enabled else "  (off by default)"
+        lines.append(f"{r.code}  {r.name:<26} {r.severity.value:<10} {r.summary}{off}")
+    return "\n".join(lines) + "\n"
+
+
+def _json(rules: Sequence[Rule]) -> str:
+    rows = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "dimension": r.dimension.value,
+            "severity": r.severity.value,
+            "enabled": r.enabled,
+            "summary": r.summary,
+        }
+        for r in rules
+    ]
+    return json.dumps(rows, indent=2) + "\n"
+
+
+def _markdown(rules: Sequence[Rule]) -> str:
+    lines = ["| code | name | dimension | severity | on by default | summary |", "|---|---|---|---|---|---|"]
+    for r in rules:
+        on = "yes" if r.enabled else "no"
+        lines.append(f"| {r.code} | {r.name} | {r.dimension.value} | {r.severity.value} | {on} | {r.summary} |")
+    return "\n".join(lines) + "\n"
+
+
+LISTINGS: dict[str, Callable[[Sequence[Rule]], str]] = {"text": _text, "json": _json, "markdown": _markdown}
+
+
+def rule_page(r: Rule) -> str:
+    off = "" if r.enabled else ", off by default"
+    lines = [f"{r.code} {r.name} ({r.dimension.value}, {r.severity.value}{off})", r.summary, ""]
+    for section in SECTIONS:
+        lines.append(f"{section}:")
+        lines.extend(f"    {line}" for line in r.sections[section].replace("\\n", "\n").splitlines())
+        lines.append("")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,35 @@
+"""Signals that rules of more than one dimension read, computed once per draft.
+
+A rule module never imports another rule module; what two dimensions share lives here.
+"""
+
+from __future__ import annotations
+
+from ..analysis import Analysis, per_draft
+from ..lexicon import number, phrases
+
+
+@per_draft
+def all_lowercase(a: Analysis) -> bool:
+    """The draft is written (almost) wholly in lower case: then FM005 reports it once, and
+    the capitalisation rules of the grammar dimension stay quiet."""
+    letters = [ch for ch in a.body if ch.isalpha()]
+    if len(letters) < 20:
+        return False
+    upper = sum(1 for ch in letters if ch.isupper())
+    starts = [u.text.lstrip()[:1] for u in a.units if u.text.strip()[:1].isalpha()]
+    lower_starts = sum(1 for s in starts if s.islower())
+    share = number("formality", "lowercase_share")
+    return bool(starts) and lower_starts / len(starts) >= share and upper / len(letters) < 0.02
+
+
+@per_draft
+def placeholder_spans(a: Analysis) -> list[tuple[int, int]]:
+    """Template leftovers in the subject and body: never a name, a company or shouting."""
+    found = phrases("structure", "placeholders")
+    spans = [m.span() for where in ("subject", "body") for m in a.find(found.pattern, where=where)]
+    return sorted(set(spans))
+
+
+def in_placeholder(a: Analysis, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in placeholder_spans(a))
