@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test setup setup-dev lint typecheck unit languagetool train bench clean
+.PHONY: demo test setup setup-dev lint typecheck unit check-fast docs languagetool train bench quality clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,17 @@ languagetool: setup
 lint: setup-dev
 	$(BIN)/ruff check followup_lint tests benchmarks
 	$(BIN)/ruff format --check followup_lint tests benchmarks
+	$(BIN)/lint-imports
+
+## check-fast: the quick loop: lint, types and the unit tests that need no LanguageTool, browser or Spark
+check-fast: setup-dev
+	$(BIN)/ruff check followup_lint tests benchmarks
+	$(BIN)/mypy followup_lint
+	$(BIN)/python -m pytest -q -m "not languagetool and not slow and not spark and not browser" -x
+
+## docs: regenerate docs/rules.md from the rules (and their measured precision on the corpus)
+docs: setup-dev
+	$(BIN)/python -m followup_lint.docs > docs/rules.md
 
 typecheck: setup-dev
 	$(BIN)/mypy followup_lint
@@ -49,6 +60,10 @@ train: setup-dev
 ## bench: measure speed and memory against peers; writes benchmarks/REPORT.md
 bench: setup-dev
 	$(BIN)/python benchmarks/run.py
+
+## quality: how far the judgement agrees with people (reads ../shared/data when it is there)
+quality: setup-dev
+	$(BIN)/python benchmarks/quality.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist *.egg-info

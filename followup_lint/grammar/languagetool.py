@@ -105,7 +105,7 @@ class LanguageToolClient:
             raise GrammarUnavailable("language-tool-python is not installed") from None
         timeout_seconds = timeout
 
-        class _Client(language_tool_python.LanguageTool):  # type: ignore[misc, name-defined]
+        class _Client(language_tool_python.LanguageTool):  # type: ignore[misc,unused-ignore]
             # The library's default request timeout is 300 s; a grammar check must never
             # hold up the report that long.
             _TIMEOUT = timeout_seconds  # type: ignore[assignment]
