@@ -24,6 +24,7 @@ class Patterns:
     date_line: re.Pattern[str]
     address_line: re.Pattern[str]
     closing: re.Pattern[str]
+    closings: tuple[re.Pattern[str], ...]
     thanks_tail: re.Pattern[str]
     device_line: re.Pattern[str]
     disclaimer: re.Pattern[str]
@@ -80,7 +81,13 @@ def _words(data: dict[str, Any], key: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     """The compiled reader data (raises :class:`DataFileError` naming the key at fault)."""
-    data = load_data("message")
+    return compile_patterns(load_data("message"))
+
+
+def compile_patterns(data: dict[str, Any]) -> Patterns:
+    """Validate and compile the parsed contents of ``message.toml``."""
+    if not isinstance(data, dict):
+        raise DataFileError(f"{_FILE}: expected a table at the top level")
     return Patterns(
         max_line_scan=_get(data, "max_line_scan", int),
         max_header_lines=_get(data, "max_header_lines", int),
@@ -92,6 +99,9 @@ def patterns() -> Patterns:
         date_line=_compile("header.date_line", _get(data, "header.date_line", str)),
         address_line=_compile("header.address_line", _get(data, "header.address_line", str)),
         closing=_alternation(data, "closing.phrases", r"(?:{})(?![\w'’])"),
+        closings=tuple(
+            _compile(f"closing.phrases[{i}]", f"(?:{x})(?![\\w'’])") for i, x in enumerate(_get(data, "closing.phrases", list))
+        ),
         thanks_tail=_alternation(data, "closing.thanks_tails", r"[ \t]+(?:{})"),
         device_line=_alternation(data, "closing.device_lines"),
         disclaimer=_alternation(data, "closing.disclaimer_words", r"\b(?:{})"),

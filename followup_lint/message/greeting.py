@@ -23,6 +23,8 @@ _SENTENCE_END = re.compile(r"[.?!]['\")\]]?$")
 
 
 def _name_like(token: str, p: Patterns) -> bool:
+    if any(ch in token for ch in "[]{}<>"):
+        return True  # "Dear [Interviewer's Name]," greets, with a placeholder
     core = token.strip(_TERMINATORS + ".")
     if not core:
         return token in ("&", "/", "-")

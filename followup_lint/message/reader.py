@@ -85,12 +85,17 @@ def read_message(text: str, *, start: int = 0, end: int | None = None) -> Messag
 
     breaks, paragraphs = _paragraphs(text, lines, bodies)
 
-    for s, e, instruction in find_placeholders(text, start, stop, skip=[(z.start, z.end) for z in zones if z.kind == "quoted"]):
+    # searched with wrapped lines joined (same offsets), so "Company\nName" is one slot
+    joined = _view(text, [], breaks)
+    quoted_spans = [(z.start, z.end) for z in zones if z.kind == "quoted"]
+    for s, e, instruction in find_placeholders(joined, start, stop, skip=quoted_spans):
         zones.append(Zone("placeholder", s, e))
         if instruction:
             zones.append(Zone("instruction", s, e))
             blank.append((s, e))
 
+    instructions = [(z.start, z.end) for z in zones if z.kind == "instruction"]
+    paragraphs = [(s, e) for s, e in paragraphs if not any(a <= s and e <= b for a, b in instructions)]
     zones.sort(key=lambda z: (z.start, -z.end, _ORDER[z.kind]))
     view = _view(text, blank, breaks)
     starts = {s for s, _ in paragraphs} | {z.start for z in zones if z.kind in ("body", "closing", "greeting")}
@@ -137,25 +142,25 @@ def _opening(
     """The letter header above the greeting and the greeting itself (offsets), and the
     greeting's line index (-1 when there is none)."""
     a, b = segment
-    header: list[int] = []
-    seen = 0
-    for i in range(a, b):
-        line = lines[i]
-        if line.blank:
-            continue
-        seen += 1
-        if seen > p.max_header_lines + 1:
-            break
-        s = head(text, line, p.max_line_scan)
-        more = any(not lines[j].blank for j in range(i + 1, min(b, i + 4)))
-        g = greeting_end(s, p, alone_ok=more and not header)
-        if g:
-            greeting = (line.lead, line.lead + g)
-            head_span = (lines[header[0]].lead, lines[header[-1]].trail) if header else None
-            return head_span, greeting, i
-        if not is_header_line(text, line, p):
-            break
-        header.append(i)
+    rows = [i for i in range(a, b) if not lines[i].blank][: p.max_header_lines + 1]
+    texts = [head(text, lines[i], p.max_line_scan) for i in rows]
+    # An opener ("Dear", "Hi") below header lines wins over a name alone on the first line,
+    # which in a letter is the sender's.
+    for passes in (False, True):
+        header: list[int] = []
+        for n, (i, s) in enumerate(zip(rows, texts)):
+            if p.subject_line.match(s) or p.header_field.match(s):
+                header.append(i)
+                continue
+            more = n + 1 < len(rows)
+            g = greeting_end(s, p, alone_ok=more and not header) if (passes or p.greeting_opener.match(s)) else 0
+            if g:
+                line = lines[i]
+                head_span = (lines[header[0]].lead, lines[header[-1]].trail) if header else None
+                return head_span, (line.lead, line.lead + g), i
+            if passes or not is_header_line(text, lines[i], p):
+                break
+            header.append(i)
     # no greeting: only subject lines at the top are a header
     subject = []
     for i in range(a, b):

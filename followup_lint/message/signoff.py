@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .data import Patterns
@@ -29,9 +30,9 @@ def closing_length(s: str, p: Patterns) -> int:
     What follows the phrase on the line may only be a name: "Thanks for meeting me" is
     gratitude, not a closing.
     """
-    m = p.closing.match(s)
-    if not m:
+    if not p.closing.match(s):
         return 0
+    m = max((x for x in (c.match(s) for c in p.closings) if x), key=lambda x: x.end())
     end = m.end()
     if m.group(0).lower().startswith(("thank", "thanx", "thx", "merci", "gracias", "grazie")):
         tail = p.thanks_tail.match(s, end)
@@ -55,7 +56,7 @@ def is_contact(s: str, p: Patterns) -> bool:
 
 def is_signature_line(s: str, p: Patterns, *, after_closing: bool = False) -> bool:
     """A name, title, company or contact line."""
-    if is_contact(s, p) or p.device_line.match(s):
+    if is_contact(s, p) or p.device_line.match(s) or p.placeholder.fullmatch(s):
         return True
     words = s.split()
     if not words or len(words) > 9 or len(s) > 90 or s.endswith(("?", ":")):
@@ -69,7 +70,12 @@ def is_signature_line(s: str, p: Patterns, *, after_closing: bool = False) -> bo
     return bool(caps) and capitalised >= len(caps) - (1 if len(caps) >= 4 else 0)
 
 
-_DASH_NAME = re.compile(r"(?:-{1,2}|–|—)[ \t]?[A-Za-z][\w'’.-]{0,30}(?:[ \t][A-Za-z][\w'’.-]{0,30}){0,2}")
+_STRONG = re.compile(
+    r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,6}|(?:\+|\b)\(?\d{1,4}\)?[ .-]?\(?\d{2,4}\)?[ .-]\d{3,4}\b"
+    r"|^(?:tel|phone|mobile|cell|fax|e-?mail|m|t|p|e)\b\.?[ \t]*[:.]",
+    re.I,
+)
+_DASH_NAME = re.compile(r"(?:-{1,2}|–|—|/{1,2})[ \t]?[A-Za-z][\w'’.-]{0,30}(?:[ \t][A-Za-z][\w'’.-]{0,30}){0,2}")
 _FRAGMENT = re.compile(r"[^\s./]{0,200}[./]\S{0,2000}")
 _URL_ONLY = re.compile(r"(?:https?://|www\.)\S{1,2000}|\[\d{1,3}\][ \t]*https?://\S{1,2000}")
 
@@ -99,8 +105,14 @@ def find_signoff(text: str, lines: list[Line], first: int, stop: int, p: Pattern
     trailing boilerplate, so a 10,000-line signature costs one pass.
     """
     nb = [i for i in range(first, stop) if not lines[i].blank]
-    if len(nb) < 2:
+    if not nb:
         return Signoff(None, None, None)
+    if len(nb) == 1:
+        inline = _inline_closing(text, lines[nb[0]], p)
+        if inline is None:
+            return Signoff(None, None, None)
+        c_start, c_end, name_start = inline
+        return Signoff((c_start, c_end), (name_start, lines[nb[0]].trail), (name_start, lines[nb[0]].trail))
     texts = {i: head(text, lines[i], p.max_line_scan) for i in nb[-p.max_signature_lines :]}
 
     def line_text(i: int) -> str:
@@ -131,9 +143,9 @@ def find_signoff(text: str, lines: list[Line], first: int, stop: int, p: Pattern
             break
         k -= 1
         steps += 1
+    if closing_at is None:
+        closing_at = _shaped_closing(text, lines, nb, pos, line_text, p)
     end_line = lines[nb[-1]]
-    if plate is None and cut is not None:
-        end_line = lines[nb[-1]]
     if closing_at is not None:
         line = lines[nb[closing_at]]
         s = line_text(nb[closing_at])
@@ -160,7 +172,7 @@ def find_signoff(text: str, lines: list[Line], first: int, stop: int, p: Pattern
     while k >= 1 and steps < p.max_signature_lines:
         s = line_text(nb[k])
         if is_contact(s, p):
-            strong = strong or not _URL_ONLY.fullmatch(s)
+            strong = strong or bool(_STRONG.search(s))
             links = True
         elif not (is_signature_line(s, p) or is_lone_name(s)):
             break
@@ -179,7 +191,55 @@ def find_signoff(text: str, lines: list[Line], first: int, stop: int, p: Pattern
             return Signoff(None, (start_line.lead, end_line.trail), name, plate)
     if cut is not None and plate is None:
         return Signoff(None, (lines[cut].lead, lines[nb[-1]].trail), None)
+    inline = _inline_closing(text, lines[nb[-1]], p)
+    if inline is not None:
+        c_start, c_end, name_start = inline
+        last = lines[nb[-1]]
+        return Signoff((c_start, c_end), (name_start, last.trail), (name_start, last.trail), plate)
     return Signoff(None, None, None, plate)
+
+
+def _shaped_closing(
+    text: str, lines: list[Line], nb: list[int], pos: int, line_text: Callable[[int], str], p: Patterns
+) -> int | None:
+    """A sign-off by its shape: a short line ending in a comma, then only the sender's name
+    (and contact lines), after a finished sentence: "Thanks once more,\nSven Ekholm"."""
+    j = pos - 1
+    while j >= 2 and is_contact(line_text(nb[j]), p):
+        j -= 1
+    name = line_text(nb[j]) if j >= 2 else ""
+    words = name.replace(".", " ").split()
+    if not (1 <= len(words) <= 3 and all(w.replace("-", "").replace("'", "").isalpha() for w in words)):
+        return None
+    c = j - 1
+    phrase = line_text(nb[c])
+    if not phrase.endswith(",") or len(phrase.split()) > 7 or re.search(r"[.?!;:]", phrase):
+        return None
+    above = line_text(nb[c - 1])
+    if nb[c] - nb[c - 1] > 1 or _SENTENCE_END.search(above):
+        return c
+    return None
+
+
+_INLINE_GAP = re.compile(r"(?:[ \t]{2,}|(?<=[.!?])[ \t])(?=\S)")
+
+
+def _inline_closing(text: str, line: Line, p: Patterns) -> tuple[int, int, int] | None:
+    """A closing and a name ending a long line: "...layout.  Best,  Maya", "...open. Thank you, Jordan"."""
+    lo = max(line.lead, line.trail - 80)
+    s = text[lo : line.trail]
+    for gap in _INLINE_GAP.finditer(s):
+        rest = s[gap.end() :]
+        length = closing_length(rest, p)
+        if not length or length == len(rest) or "," not in rest[:length]:
+            continue
+        name = rest[length:].strip()
+        if not is_lone_name(name):
+            continue
+        c_start = lo + gap.end()
+        c_end = c_start + len(rest[:length].rstrip())
+        return c_start, c_end, line.trail - len(name)
+    return None
 
 
 def _below_is_closing(nb: list[int], k: int, line_text: object, p: Patterns) -> bool:
@@ -202,7 +262,9 @@ def _boilerplate_start(
             break
     tail = nb[-p.max_signature_lines :]
     for i in tail:
-        if i == nb[0] or (cut is not None and i >= cut):
+        if i == nb[0]:
+            continue
+        if cut is not None and i >= cut:
             break
         if p.device_line.match(get(i)):  # type: ignore[operator]
             cut = i

@@ -49,6 +49,8 @@ def break_kind(text: str, line: Line, nxt: Line, width: int) -> str:
         return WRAP
     if size >= 0.9 * width > 0 and not _ENDS_SENTENCE.search(body):
         return WRAP
+    if size >= 60 and not _ENDS_SENTENCE.search(body) and not body.endswith(","):
+        return WRAP  # a long line stopped mid-sentence: the client wrapped it
     return LINE
 
 
