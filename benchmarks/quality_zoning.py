@@ -66,7 +66,13 @@ class _Score:
         p = self.pred_ok / self.pred if self.pred else 1.0
         r = self.gold_ok / self.gold if self.gold else 1.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "gold": self.gold, "predicted": self.pred}
+        return {
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+            "gold": self.gold,
+            "predicted": self.pred,
+        }
 
 
 def _predicted(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -91,7 +97,9 @@ def score_split(folder: Path, errors: list[dict[str, Any]] | None = None) -> dic
             bs, be = body["start"], body["end"]
             inside = [d for d in marks if bs <= d["start"] < be and d is not body]
             gold_greet = [(d["start"], d["end"]) for d in inside if d["type"].startswith("Body/Intro")]
-            gold_sign = [(d["start"], d["end"]) for d in inside if d["type"].startswith(("Body/Outro", "Body/Signature"))]
+            gold_sign = [
+                (d["start"], d["end"]) for d in inside if d["type"].startswith(("Body/Outro", "Body/Signature"))
+            ]
             clean = _dequote(text, bs, be)
             pg, ps = _predicted(clean, bs, be)
             gold_greet, gold_sign = _merge(gold_greet, text), _merge(gold_sign, text)
@@ -100,7 +108,9 @@ def score_split(folder: Path, errors: list[dict[str, Any]] | None = None) -> dic
             messages += 1
             if errors is not None:
                 for kind, pred, gold in (("greeting", pg, gold_greet), ("closing", ps, gold_sign)):
-                    if bool(pred) != bool(gold) or (pred and not any(s < pe and ps_ < e for s, e in gold for ps_, pe in pred)):
+                    if bool(pred) != bool(gold) or (
+                        pred and not any(s < pe and ps_ < e for s, e in gold for ps_, pe in pred)
+                    ):
                         errors.append(
                             {
                                 "file": ann.name,
@@ -130,22 +140,12 @@ def score_fixtures() -> dict[str, Any]:
         got = [{"kind": z.kind, "text": text[z.start : z.end]} for z in m.zones]
         exact += got == expected
 
-        def spans(kinds: tuple[str, ...], zones: list[dict[str, str]]) -> list[tuple[int, int]]:
-            found, pos = [], 0
-            for z in zones:
-                if z["kind"] in kinds:
-                    at = text.find(z["text"], 0)
-                    if at >= 0:
-                        found.append((at, at + len(z["text"])))
-            del pos
-            return _merge(found, text)
-
         pg = [(z.start, z.end) for z in m.zone("greeting")]
         ps = _merge([(z.start, z.end) for z in m.zones if z.kind in ("closing", "signature")], text)
         pp = [(z.start, z.end) for z in m.zone("placeholder")]
-        greeting.add(pg, spans(("greeting",), expected))
-        closing.add(ps, spans(("closing", "signature"), expected))
-        placeholder.add(pp, [(z.start, z.end) for z in m.zone("placeholder")] if False else spans(("placeholder",), expected))
+        greeting.add(pg, _expected_spans(text, ("greeting",), expected))
+        closing.add(ps, _expected_spans(text, ("closing", "signature"), expected))
+        placeholder.add(pp, _expected_spans(text, ("placeholder",), expected))
     return {
         "messages": len(items),
         "exact": exact,
@@ -153,6 +153,18 @@ def score_fixtures() -> dict[str, Any]:
         "closing_signature": closing.figures(),
         "placeholder": placeholder.figures(),
     }
+
+
+def _expected_spans(text: str, kinds: tuple[str, ...], zones: list[dict[str, str]]) -> list[tuple[int, int]]:
+    """Where the expected zones of these kinds sit (each found after the one before)."""
+    found: list[tuple[int, int]] = []
+    pos = 0
+    for z in zones:
+        at = text.find(z["text"], pos if z["kind"] in kinds else 0)
+        if z["kind"] in kinds and at >= 0:
+            found.append((at, at + len(z["text"])))
+            pos = at + 1
+    return _merge(found, text) if kinds != ("placeholder",) else found
 
 
 def compare_quote_tools() -> dict[str, Any]:
@@ -245,10 +257,15 @@ def markdown(result: dict[str, Any]) -> str:
         "",
         f"Own fixtures (`tests/fixtures/mail`, written for the project): {fx['exact']}/{fx['messages']} messages "
         f"zoned exactly as expected; greeting F1 {fx['greeting']['f1']}, closing+signature F1 "
-        f"{fx['closing_signature']['f1']}, placeholder P {fx['placeholder']['precision']} R {fx['placeholder']['recall']}.",
+        f"{fx['closing_signature']['f1']}, placeholder P {fx['placeholder']['precision']} "
+        f"R {fx['placeholder']['recall']}.",
     ]
     qt = result["quote_tools"]
-    lines += ["", f"Quote detection on the {qt['messages']} fixtures with a quoted message (writer's text exactly right):", ""]
+    lines += [
+        "",
+        f"Quote detection on the {qt['messages']} fixtures with a quoted message (writer's text exactly right):",
+        "",
+    ]
     lines += [f"- {name}: {n}/{qt['messages']}" for name, n in qt.items() if name != "messages"]
     return "\n".join(lines) + "\n"
 

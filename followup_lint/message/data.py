@@ -100,7 +100,8 @@ def compile_patterns(data: dict[str, Any]) -> Patterns:
         address_line=_compile("header.address_line", _get(data, "header.address_line", str)),
         closing=_alternation(data, "closing.phrases", r"(?:{})(?![\w'’])"),
         closings=tuple(
-            _compile(f"closing.phrases[{i}]", f"(?:{x})(?![\\w'’])") for i, x in enumerate(_get(data, "closing.phrases", list))
+            _compile(f"closing.phrases[{i}]", f"(?:{x})(?![\\w'’])")
+            for i, x in enumerate(_get(data, "closing.phrases", list))
         ),
         thanks_tail=_alternation(data, "closing.thanks_tails", r"[ \t]+(?:{})"),
         device_line=_alternation(data, "closing.device_lines"),
@@ -109,9 +110,7 @@ def compile_patterns(data: dict[str, Any]) -> Patterns:
         separator=_compile("closing.separator", _get(data, "closing.separator", str)),
         attribution=_alternation(data, "quote.attribution"),
         quote_separator=_alternation(data, "quote.separators"),
-        header_field=_alternation(
-            data, "quote.header_fields", r"^[ \t]*\*?((?:{}))\*?[ \t]*:"
-        ),
+        header_field=_alternation(data, "quote.header_fields", r"^[ \t]*\*?((?:{}))\*?[ \t]*:"),
         sender_fields=_words(data, "quote.sender_fields"),
         subject_fields=_words(data, "quote.subject_fields"),
         placeholder=_alternation(data, "placeholder.patterns"),

@@ -61,7 +61,7 @@ def _after_opener(s: str, pos: int, p: Patterns) -> int:
         loose = count < 2 and token.rstrip(_TERMINATORS).isalpha()  # "hi shawn," in lower case
         if not (_name_like(token, p) or (loose and (token[-1] in _TERMINATORS or tok.end() == len(s)))):
             break
-        count += 1
+        count += 1  # noqa: SIM113 (counts name tokens, not all tokens)
         end = tok.end()
         if token[-1] in _TERMINATORS:
             return _with_run(s, end)

@@ -20,8 +20,10 @@ _LINK = re.compile(r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+|(?:https?://|ww
 _WORDS = re.compile(r"[A-Za-z][\w'’-]{0,40}")
 _NOTES = frozenset({"sic", "sic!", "pdf", "ps", "link", "edit", "update", "attached", "cc", "bcc", "fyi"})
 _PAREN_SLOT = re.compile(
-    r"(?:insert|enter|fill in|replace|add your|your (?:full )?(?:name|e-?mail|phone|title|contact|signature|address|linkedin)"
-    r"|name of|company name|interviewer|job title|position title|date of|you can use|use this (?:section|space|paragraph))\b",
+    r"(?:insert|enter|fill in|replace|add your"
+    r"|your (?:full )?(?:name|e-?mail|phone|title|contact|signature|address|linkedin)"
+    r"|name of|company name|interviewer|job title|position title|date of|you can use"
+    r"|use this (?:section|space|paragraph))\b",
     re.I,
 )
 _SUBJECT = re.compile(r"[ \t]*(?:subject(?: line)?|re)[ \t]*:[ \t]*", re.I)

@@ -32,9 +32,9 @@ def _attribution(text: str, lines: list[Line], i: int, p: Patterns) -> int:
     if i + 1 < len(lines) and not lines[i + 1].blank and not _is_marker(text, lines[i + 1]):
         candidates.append((first + " " + head(text, lines[i + 1], p.max_line_scan), 2))
     for joined, size in candidates:
-        if len(joined) <= 400 and p.attribution.match(joined):
-            if _STRONG_ATTRIBUTION.match(joined) or _HAS_SOURCE.search(joined):
-                return size
+        strong = _STRONG_ATTRIBUTION.match(joined) or _HAS_SOURCE.search(joined)
+        if len(joined) <= 400 and strong and p.attribution.match(joined):
+            return size
     return 0
 
 

@@ -112,6 +112,7 @@ def read_message(text: str, *, start: int = 0, end: int | None = None) -> Messag
         start=start,
         end=stop,
         sentence_breaks=tuple(sorted(x for x in starts if start < x < stop)),
+        joins=tuple(sorted(nxt for kind, nxt in breaks.values() if kind == WRAP)),
     )
 
 

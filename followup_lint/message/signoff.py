@@ -38,12 +38,17 @@ def closing_length(s: str, p: Patterns) -> int:
         tail = p.thanks_tail.match(s, end)
         if tail:
             end = tail.end()
-    end = _TRAIL_PUNCT.match(s, end).end()  # type: ignore[union-attr]
+    trail = _TRAIL_PUNCT.match(s, end)
+    end = trail.end() if trail else end
     rest = s[end:].strip()
     if not rest:
         return end
     words = rest.split()
-    if len(words) <= 4 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) and not _SENTENCE_END.search(rest):
+    if (
+        len(words) <= 4
+        and all(w[:1].isupper() or not w[:1].isalpha() for w in words)
+        and not _SENTENCE_END.search(rest)
+    ):
         return end
     if len(words) == 1 and s[end - 1 : end] in (",", " ") and words[0].isalpha() and "," in s[m.end() : end]:
         return end  # "thanks, miso"
@@ -88,14 +93,18 @@ def is_boilerplate(text: str, p: Patterns) -> bool:
         return True
     if len(p.disclaimer.findall(" ".join(rows[:60]))) >= 2:
         return True
-    return all(p.device_line.match(r[:400]) or _URL_ONLY.fullmatch(r[:2000]) or _FRAGMENT.fullmatch(r[:2000]) for r in rows)
+    return all(
+        p.device_line.match(r[:400]) or _URL_ONLY.fullmatch(r[:2000]) or _FRAGMENT.fullmatch(r[:2000]) for r in rows
+    )
 
 
 def is_lone_name(s: str) -> bool:
     if _DASH_NAME.fullmatch(s):
         return True  # "-Yonik", "- Toke Eskildsen", "--Ankur"
     words = s.replace(".", " ").split()
-    return 1 <= len(words) <= 3 and all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words)
+    return 1 <= len(words) <= 3 and all(
+        w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words
+    )
 
 
 def find_signoff(text: str, lines: list[Line], first: int, stop: int, p: Patterns) -> Signoff:
@@ -124,7 +133,7 @@ def find_signoff(text: str, lines: list[Line], first: int, stop: int, p: Pattern
     plate = (lines[cut].lead, lines[nb[-1]].trail) if cut is not None else None
     if plate is not None and not is_boilerplate(text[plate[0] : plate[1]], p):
         plate = None  # "--" above a real signature: the signature is the person's
-    if plate is not None:
+    if plate is not None and cut is not None:
         before = [i for i in nb if i < cut]
         if not before:
             return Signoff(None, None, None, plate)
@@ -160,7 +169,13 @@ def find_signoff(text: str, lines: list[Line], first: int, stop: int, p: Pattern
             return Signoff((c_start, c_end), (sig_start, end_line.trail), (sig_start, line.trail), plate)
         if closing_at + 1 < len(nb):
             nxt = lines[nb[closing_at + 1]]
-            name = (nxt.lead, nxt.trail) if (cut is None or nb[closing_at + 1] < cut) and len(line_text(nb[closing_at + 1]).split()) <= 4 and not is_contact(line_text(nb[closing_at + 1]), p) else None
+            name = (
+                (nxt.lead, nxt.trail)
+                if (cut is None or nb[closing_at + 1] < cut)
+                and len(line_text(nb[closing_at + 1]).split()) <= 4
+                and not is_contact(line_text(nb[closing_at + 1]), p)
+                else None
+            )
             return Signoff((c_start, c_end), (nxt.lead, end_line.trail), name, plate)
         return Signoff((c_start, c_end), None, None, plate)
     # no closing: a block of contact lines, or a lone name closing a terse note
@@ -242,14 +257,14 @@ def _inline_closing(text: str, line: Line, p: Patterns) -> tuple[int, int, int] 
     return None
 
 
-def _below_is_closing(nb: list[int], k: int, line_text: object, p: Patterns) -> bool:
+def _below_is_closing(nb: list[int], k: int, line_text: Callable[[int], str], p: Patterns) -> bool:
     if k < 1:
         return False
-    return bool(closing_length(line_text(nb[k - 1]), p))  # type: ignore[operator]
+    return bool(closing_length(line_text(nb[k - 1]), p))
 
 
 def _boilerplate_start(
-    text: str, lines: list[Line], nb: list[int], p: Patterns, line_text: object
+    text: str, lines: list[Line], nb: list[int], p: Patterns, line_text: Callable[[int], str]
 ) -> int | None:
     """The first line of trailing boilerplate: a "-- " separator, "Sent from my iPhone", a disclaimer."""
     get = line_text  # (i) -> str
@@ -266,7 +281,7 @@ def _boilerplate_start(
             continue
         if cut is not None and i >= cut:
             break
-        if p.device_line.match(get(i)):  # type: ignore[operator]
+        if p.device_line.match(get(i)):
             cut = i
             break
     # disclaimers: trailing paragraphs with two or more disclaimer words
@@ -277,7 +292,7 @@ def _boilerplate_start(
             top -= 1
         if top <= 0:
             break
-        hits = sum(len(p.disclaimer.findall(get(nb[x]))) for x in range(top, bottom))  # type: ignore[operator]
+        hits = sum(len(p.disclaimer.findall(get(nb[x]))) for x in range(top, bottom))
         if hits < 2:
             break
         if cut is None or nb[top] < cut:

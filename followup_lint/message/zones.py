@@ -44,6 +44,8 @@ class Message:
     end: int = 0
     sentence_breaks: tuple[int, ...] = ()
     """Offsets where a unit must start: zone boundaries, paragraph and hard line breaks."""
+    joins: tuple[int, ...] = ()
+    """Offsets of the first character after each hard-wrapped line break (no unit starts there)."""
 
     def zone(self, kind: str) -> tuple[Zone, ...]:
         """The zones of one kind, in order."""
