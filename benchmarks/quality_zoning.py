@@ -223,8 +223,33 @@ def _first_quote(text: str) -> int:
     return q[0].start if q else len(text)
 
 
+def hostile_speed() -> dict[str, float]:
+    """Seconds of reading per 100 KB on the hostile shapes the reader must stay linear on."""
+    import time
+
+    cases = {
+        "1,000 nested quote levels": "Hi,\n\nok\n\n" + "".join(">" * i + " level\n" for i in range(1, 1001)),
+        "10 MB message": ("Thanks for the interview. " * 12 + "\n") * 35000,
+        "10,000-line signature": "Hi Sam,\n\nThanks.\n\nBest,\nAna\n"
+        + "Ana Lee | +1 555 0100 | ana@x.example\n" * 10000,
+        "20,000 emoji": "Hi Sam, " + "\U0001f389" * 20000,
+        "20,000 exclamation marks": "Thanks" + "!" * 20000 + "\nBest,\nAna",
+        "80,000-word line": "Subject: " + "word " * 80000,
+    }
+    out = {}
+    for name, text in cases.items():
+        started = time.perf_counter()
+        read_message(text)
+        out[name] = round((time.perf_counter() - started) / (len(text) / 100_000), 3)
+    return out
+
+
 def run(data: Path | None) -> dict[str, Any]:
-    result: dict[str, Any] = {"fixtures": score_fixtures(), "quote_tools": compare_quote_tools()}
+    result: dict[str, Any] = {
+        "fixtures": score_fixtures(),
+        "quote_tools": compare_quote_tools(),
+        "seconds_per_100kb": hostile_speed(),
+    }
     folder = data / "zoning" / "asf" if data else None
     if folder is None or not folder.is_dir():
         result["asf"] = {"skipped": "shared data folder zoning/asf not found"}
@@ -255,7 +280,8 @@ def markdown(result: dict[str, Any]) -> str:
     fx = result["fixtures"]
     lines += [
         "",
-        f"Own fixtures (`tests/fixtures/mail`, written for the project): {fx['exact']}/{fx['messages']} messages "
+        f"Own fixtures (`tests/fixtures/mail`, written for the project; expectations reviewed by "
+        f"hand, so these figures pin behaviour rather than measure it): {fx['exact']}/{fx['messages']} messages "
         f"zoned exactly as expected; greeting F1 {fx['greeting']['f1']}, closing+signature F1 "
         f"{fx['closing_signature']['f1']}, placeholder P {fx['placeholder']['precision']} "
         f"R {fx['placeholder']['recall']}.",
@@ -267,6 +293,8 @@ def markdown(result: dict[str, Any]) -> str:
         "",
     ]
     lines += [f"- {name}: {n}/{qt['messages']}" for name, n in qt.items() if name != "messages"]
+    lines += ["", "Reading time on hostile input, seconds per 100 KB (one run, this machine):", ""]
+    lines += [f"- {name}: {v}" for name, v in result["seconds_per_100kb"].items()]
     return "\n".join(lines) + "\n"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -44,7 +45,7 @@ def check_invariants(m: Message) -> None:
         assert 0 <= z.start <= z.end <= len(text)
     assert list(m.zones) == sorted(m.zones, key=lambda z: (z.start, -z.end, ZONE_KINDS.index(z.kind)))
     outer = [z for z in m.zones if z.kind not in ("placeholder", "instruction")]
-    for x, y in zip(outer, outer[1:]):
+    for x, y in itertools.pairwise(outer):
         assert x.end <= y.start, (x, y)
     for s, e in m.paragraphs:
         assert s < e and any(z.start <= s and e <= z.end for z in m.zone("body"))
@@ -206,7 +207,7 @@ def test_a_bad_data_file_names_file_and_key() -> None:
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(
-        st.sampled_from(list("ab C,.!>:-\n\r\t[]@") + ["Hi ", "Best,", "On x wrote:", "From: a", "Subject: b", "Sam,"])
+        st.sampled_from([*list("ab C,.!>:-\n\r\t[]@"), "Hi ", "Best,", "On x wrote:", "From: a", "Subject: b", "Sam,"])
     ).map("".join)
 )
 def test_invariants_hold_on_any_text(text: str) -> None:

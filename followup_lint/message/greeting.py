@@ -19,6 +19,7 @@ _NAME = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?[ \t]+)?[A-Z][\w'’-]{0,30}(?:[ \t]+[
 _BARE_NAME = re.compile(rf"({_NAME})(?:(?:[ \t]*[,&/][ \t]*|[ \t]+and[ \t]+){_NAME}){{0,4}}[ \t]*[,:]")
 _LONE_NAME = re.compile(rf"({_NAME})(?:(?:[ \t]*[,&/][ \t]*|[ \t]+and[ \t]+){_NAME}){{0,4}}")
 _NEXT_CAPITAL = re.compile(r" [A-Z]")
+_THANKS_NAME = re.compile(rf"(?i:thanks|thank you)(?:[ \t]+(?i:again|so much|a lot))?,?[ \t]+({_NAME})[ \t]*[,.!:]*")
 _SENTENCE_END = re.compile(r"[.?!]['\")\]]?$")
 
 
@@ -41,6 +42,10 @@ def greeting_end(line_text: str, p: Patterns, *, alone_ok: bool = False) -> int:
     m = p.greeting_opener.match(line_text)
     if m:
         return _after_opener(line_text, m.end(), p)
+    if alone_ok:
+        thanks = _THANKS_NAME.fullmatch(line_text)
+        if thanks and _names_ok(thanks.group(1), p):
+            return len(line_text)  # "Thanks Cody," alone above the reply greets Cody
     return _bare_name(line_text, p, alone_ok=alone_ok)
 
 

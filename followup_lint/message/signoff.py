@@ -178,8 +178,12 @@ def find_signoff(text: str, lines: list[Line], first: int, stop: int, p: Pattern
             )
             return Signoff((c_start, c_end), (nxt.lead, end_line.trail), name, plate)
         return Signoff((c_start, c_end), None, None, plate)
-    # no closing: a block of contact lines, or a lone name closing a terse note
+    # no closing: a lone name closing a terse note, or a block of contact lines
     pos = len(nb)
+    last_text = line_text(nb[-1])
+    if len(nb) >= 2 and is_lone_name(last_text) and (nb[-1] - nb[-2] > 1 or _SENTENCE_END.search(line_text(nb[-2]))):
+        line = lines[nb[-1]]
+        return Signoff(None, (line.lead, line.trail), (line.lead, line.trail), plate)
     k = pos - 1
     top: int | None = None
     strong = links = False
