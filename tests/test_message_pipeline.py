@@ -74,3 +74,11 @@ def test_signoff_start_is_relative_to_the_doc(nlp: Language) -> None:
     doc = nlp(message_doc(nlp, message))
     assert doc.text[doc._.signoff_start :].startswith("Best,")
     assert doc._.followup_greeting == (0, len("Hi Sam,"))
+
+
+def test_a_cut_doc_keeps_its_offsets(nlp: Language) -> None:
+    message = read_message(WRAPPED)
+    cut = WRAPPED.index("Best regards")
+    doc = nlp(message_doc(nlp, message, end=cut))
+    assert doc.text == message.view[:cut]
+    assert doc._.signoff_start is not None and doc._.signoff_start >= len(doc.text)

@@ -37,13 +37,15 @@ if not Span.has_extension("move_confidence"):
 _FINAL = frozenset(".!?…")
 
 
-def message_doc(nlp: Language, message: Message) -> Doc:
+def message_doc(nlp: Language, message: Message, *, end: int | None = None) -> Doc:
     """A Doc of the message's body as the view shows it, carrying the zones for the pipeline.
 
     Run it with ``nlp(doc)`` or ``nlp.pipe(docs)``; character offsets in the Doc plus
-    ``message.start`` are offsets into ``message.text``.
+    ``message.start`` are offsets into ``message.text``. ``end`` cuts the Doc short (an
+    absolute offset, for drafts too long to analyse whole).
     """
-    doc = nlp.make_doc(message.view[message.start : message.end])
+    stop = message.end if end is None else max(message.start, min(end, message.end))
+    doc = nlp.make_doc(message.view[message.start : stop])
     doc._.followup_message = message
     doc._.followup_base = message.start
     return doc
