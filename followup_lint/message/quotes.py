@@ -103,7 +103,9 @@ def quoted_ranges(text: str, lines: list[Line], p: Patterns) -> list[tuple[int, 
             break
         if p.header_field.match(content):
             first = _header_block(text, lines, i, p)
-            if first >= 0:
+            # Fields above anything the writer wrote ("To: Sam Lee / Subject: Thank you") are
+            # the draft's own header, not an older message.
+            if first >= 0 and any(not lines[k].blank for k in range(first)):
                 while out and out[-1][1] > first:
                     out.pop()
                 out.append((first, n))
