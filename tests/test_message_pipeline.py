@@ -82,3 +82,10 @@ def test_a_cut_doc_keeps_its_offsets(nlp: Language) -> None:
     doc = nlp(message_doc(nlp, message, end=cut))
     assert doc.text == message.view[:cut]
     assert doc._.signoff_start is not None and doc._.signoff_start >= len(doc.text)
+
+
+def test_a_postscript_below_the_signoff_is_prose(nlp: Language) -> None:
+    text = "Hi Sam,\n\nThanks for today.\n\nBest,\nAna\n\nP.S. I attached the budget I mentioned."
+    got = units(nlp, text)
+    assert ("Best,\nAna", "sign_off") in got
+    assert got[-1][0] == "P.S. I attached the budget I mentioned." and got[-1][1] != "sign_off"

@@ -71,8 +71,10 @@ class KeywordLabeller:
 
     def label_doc(self, doc: object, sents: Sequence[object]) -> list[tuple[str, float]]:
         sign = getattr(getattr(doc, "_", None), "signoff_start", None)
+        block = getattr(getattr(doc, "_", None), "followup_signoff", None)  # a P.S. may follow the block
+        stop = block[1] if block else float("inf")
         texts = [s.text for s in sents]  # type: ignore[attr-defined]
-        flags = [sign is not None and s.start_char >= sign for s in sents]  # type: ignore[attr-defined]
+        flags = [sign is not None and sign <= s.start_char < stop for s in sents]  # type: ignore[attr-defined]
         out = []
         for i, (t, f) in enumerate(zip(texts, flags)):
             out.append(keyword_label(t, in_signoff=f, is_first=(i == 0)))

@@ -55,12 +55,20 @@ def read_message(text: str, *, start: int = 0, end: int | None = None) -> Messag
             visible_floor = greeting[1]
 
     signoff = Signoff(None, None, None)
+    postscript: tuple[int, int] | None = None
     last_segment = next((s for s in reversed(segments) if any(not lines[i].blank for i in range(*s))), None)
     if last_segment is not None:
         a, b = last_segment
         if first_segment == last_segment and greet_line >= 0:
             a = greet_line
-        signoff = find_signoff(text, lines, a, b, p)
+        signoff = Signoff(None, None, None)
+        ps = _postscript(text, lines, a, b, p)
+        if ps is not None:  # a P.S. counts only below a sign-off
+            signoff = find_signoff(text, lines, a, ps, p)
+            if signoff.closing or signoff.signature:
+                postscript = _span(lines, ps, b)
+        if postscript is None:
+            signoff = find_signoff(text, lines, a, b, p)
         if signoff.closing and signoff.closing[0] < visible_floor:
             signoff = Signoff(None, None, None)
         if signoff.signature and signoff.signature[0] < visible_floor:
@@ -81,6 +89,8 @@ def read_message(text: str, *, start: int = 0, end: int | None = None) -> Messag
     body_stop = min(ends) if ends else stop
 
     bodies = _bodies(text, lines, segments, visible_floor, body_stop)
+    if postscript is not None:
+        bodies = [x for x in bodies if x[1] <= postscript[0]] + [postscript]
     zones.extend(Zone("body", s, e) for s, e in bodies)
 
     breaks, paragraphs = _paragraphs(text, lines, bodies)
@@ -114,6 +124,23 @@ def read_message(text: str, *, start: int = 0, end: int | None = None) -> Messag
         sentence_breaks=tuple(sorted(x for x in starts if start < x < stop)),
         joins=tuple(sorted(nxt for kind, nxt in breaks.values() if kind == WRAP)),
     )
+
+
+_POSTSCRIPT = re.compile(r"(?:p\.?[ \t]?p\.?[ \t]?s|p\.?[ \t]?s)\b\.?[ \t]*[:.-]?", re.I)
+
+
+def _postscript(text: str, lines: list[Line], a: int, b: int, p: Patterns) -> int | None:
+    """The first line of a "P.S." paragraph below the sign-off, or None."""
+    seen = 0
+    for i in range(b - 1, a + 1, -1):
+        if lines[i].blank:
+            continue
+        seen += 1
+        if seen > p.max_signature_lines:
+            return None
+        if lines[i - 1].blank and _POSTSCRIPT.match(head(text, lines[i], 12)):
+            return i
+    return None
 
 
 def _writer_segments(n: int, quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:

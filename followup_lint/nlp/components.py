@@ -29,6 +29,8 @@ if not Doc.has_extension("followup_base"):
     Doc.set_extension("followup_base", default=0)
 if not Doc.has_extension("followup_greeting"):
     Doc.set_extension("followup_greeting", default=None)
+if not Doc.has_extension("followup_signoff"):
+    Doc.set_extension("followup_signoff", default=None)
 if not Span.has_extension("move"):
     Span.set_extension("move", default=None)
 if not Span.has_extension("move_confidence"):
@@ -69,6 +71,7 @@ class LineBreaks:
         s_start = block[0].start - base if block else None
         s_end = block[-1].end - base if block else None
         doc._.signoff_start = s_start
+        doc._.followup_signoff = (s_start, s_end) if s_start is not None and s_end is not None else None
         breaks = {x - base for x in message.sentence_breaks}
         joins = {x - base for x in message.joins}
         prev: str = ""
@@ -89,7 +92,7 @@ class LineBreaks:
 
 @Language.factory(
     "followup_line_breaks",
-    assigns=["token.is_sent_start", "doc._.signoff_start", "doc._.followup_greeting"],
+    assigns=["token.is_sent_start", "doc._.signoff_start", "doc._.followup_greeting", "doc._.followup_signoff"],
 )
 def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
     return LineBreaks()
@@ -104,7 +107,9 @@ class MoveTagger:
     def __call__(self, doc: Doc) -> Doc:
         sents = [s for s in doc.sents if s.text.strip()]
         labels = self.labeller.label_doc(doc, sents) if sents else []
-        sign = doc._.signoff_start
+        sign = doc._.followup_signoff or (
+            (doc._.signoff_start, len(doc.text)) if doc._.signoff_start is not None else None
+        )
         greet = doc._.followup_greeting
         moves = []
         for sent, (move, conf) in zip(sents, labels):
@@ -112,7 +117,7 @@ class MoveTagger:
             # the sign-off block is sign-off, whatever the labeller said.
             if greet is not None and sent.start_char < greet[1] and greet[0] < sent.end_char:
                 move, conf = "greeting", max(conf, 0.95)
-            elif sign is not None and sent.start_char >= sign:
+            elif sign is not None and sign[0] <= sent.start_char < sign[1]:
                 move, conf = "sign_off", max(conf, 0.95)
             sent._.move = move
             sent._.move_confidence = conf
