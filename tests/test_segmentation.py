@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from followup_lint.analyzer import Analyzer
-from followup_lint.nlp.segment import is_closing_line, is_greeting_line, lines_of, signoff_start
+from followup_lint.message import read_message
+from followup_lint.nlp.segment import is_closing_line, is_greeting_line
 from followup_lint.stage import infer_stage
 from followup_lint.types import Stage
 
@@ -73,8 +74,10 @@ def test_greeting_lines(line: str, greeting: bool) -> None:
 
 
 def test_lone_name_ends_a_terse_note() -> None:
-    lines = lines_of("Sam,\nThanks for the time today. Really enjoyed it.\nAna Ruiz")
-    assert signoff_start(lines) == 2
+    text = "Sam,\nThanks for the time today. Really enjoyed it.\nAna Ruiz"
+    m = read_message(text)
+    assert [text[z.start : z.end] for z in m.zone("signature")] == ["Ana Ruiz"]
+    assert [text[z.start : z.end] for z in m.zone("greeting")] == ["Sam,"]
 
 
 @pytest.mark.parametrize(

@@ -71,7 +71,9 @@ class KeywordLabeller:
 
     def label_doc(self, doc: Doc, sents: Sequence[Span]) -> list[tuple[str, float]]:
         sign = doc._.signoff_start
+        block = doc._.followup_signoff  # a P.S. may follow the block
+        stop = block[1] if block else float("inf")
         return [
-            keyword_label(s.text, in_signoff=sign is not None and s.start_char >= sign, is_first=(i == 0))
+            keyword_label(s.text, in_signoff=sign is not None and sign <= s.start_char < stop, is_first=(i == 0))
             for i, s in enumerate(sents)
         ]

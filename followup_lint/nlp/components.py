@@ -1,8 +1,11 @@
 """followup-lint's spaCy components, registered the spaCy way.
 
-- ``followup_line_breaks`` (before ``senter``): a line break ends a sentence, the greeting
-  line is one unit and the sign-off block ("Best regards,\\nJordan Lee\\n555-0100") is one
-  unit. It sets ``Token.is_sent_start`` only, so ``senter`` fills in the rest.
+- ``followup_line_breaks`` (before ``senter``): takes sentence starts from the message
+  reader's zones: the greeting is one unit, the closing and signature together are one
+  unit, every paragraph break, hard line break and zone boundary starts a unit, and a
+  hard-wrapped line break never does. It sets ``Token.is_sent_start`` only, so ``senter``
+  fills in the rest. The zones come from ``Doc._.followup_message`` when the caller read
+  the message already (see :func:`message_doc`), else from reading ``doc.text``.
 - ``followup_moves`` (last): labels each sentence with its move and a confidence, in
   ``Span._.move`` / ``Span._.move_confidence``.
 """
@@ -14,50 +17,83 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .segment import greeting_index, is_greeting_line, lines_of, signoff_start
+from ..message import Message, read_message
 
 if TYPE_CHECKING:
     from ..classifier.protocol import Labeller
 
 if not Doc.has_extension("signoff_start"):
     Doc.set_extension("signoff_start", default=None)
+if not Doc.has_extension("followup_message"):
+    Doc.set_extension("followup_message", default=None)
+if not Doc.has_extension("followup_base"):
+    Doc.set_extension("followup_base", default=0)
+if not Doc.has_extension("followup_greeting"):
+    Doc.set_extension("followup_greeting", default=None)
+if not Doc.has_extension("followup_signoff"):
+    Doc.set_extension("followup_signoff", default=None)
 if not Span.has_extension("move"):
     Span.set_extension("move", default=None)
 if not Span.has_extension("move_confidence"):
     Span.set_extension("move_confidence", default=None)
 
+_FINAL = frozenset(".!?…")
+
+
+def message_doc(nlp: Language, message: Message, *, end: int | None = None) -> Doc:
+    """A Doc of the message's body as the view shows it, carrying the zones for the pipeline.
+
+    Run it with ``nlp(doc)`` or ``nlp.pipe(docs)``; character offsets in the Doc plus
+    ``message.start`` are offsets into ``message.text``. ``end`` cuts the Doc short (an
+    absolute offset, for drafts too long to analyse whole).
+    """
+    stop = message.end if end is None else max(message.start, min(end, message.end))
+    doc = nlp.make_doc(message.view[message.start : stop])
+    doc._.followup_message = message
+    doc._.followup_base = message.start
+    return doc
+
 
 class LineBreaks:
-    """Sets sentence starts at line breaks and keeps greeting and sign-off blocks whole."""
+    """Sets sentence starts from the message zones and keeps greeting and sign-off whole."""
 
     def __call__(self, doc: Doc) -> Doc:
         if len(doc) == 0:
             return doc
-        text = doc.text
-        lines = lines_of(text)
-        starts = {line.start for line in lines}
-        sign = signoff_start(lines)
-        sign_char = lines[sign].start if sign is not None else None
-        doc._.signoff_start = sign_char
-        greet = greeting_index(lines)
-        greet_end = lines[greet].end if greet is not None else -1
+        message: Message | None = doc._.followup_message
+        base = int(doc._.followup_base or 0)
+        if message is None:
+            message = read_message(doc.text)
+            base = 0
+        greet = message.zone("greeting")
+        g_start, g_end = (greet[0].start - base, greet[0].end - base) if greet else (-1, -1)
+        doc._.followup_greeting = (g_start, g_end) if greet else None
+        block = [z for z in message.zones if z.kind in ("closing", "signature")]
+        s_start = block[0].start - base if block else None
+        s_end = block[-1].end - base if block else None
+        doc._.signoff_start = s_start
+        doc._.followup_signoff = (s_start, s_end) if s_start is not None and s_end is not None else None
+        breaks = {x - base for x in message.sentence_breaks}
+        joins = {x - base for x in message.joins}
+        prev: str = ""
         for i, token in enumerate(doc):
-            if i == 0:
-                continue
             if token.is_space:
                 continue
-            if sign_char is not None and token.idx > sign_char:
-                token.is_sent_start = False
-            elif token.idx in starts:
-                token.is_sent_start = True
-            elif token.idx < greet_end:
-                token.is_sent_start = False
+            at = token.idx
+            if i > 0:
+                if s_start is not None and s_end is not None and s_start < at < s_end:
+                    token.is_sent_start = False
+                elif at in breaks or at == s_start:
+                    token.is_sent_start = True
+                elif g_start < at < g_end or (at in joins and prev[-1:] not in _FINAL):
+                    token.is_sent_start = False
+            prev = token.text
         return doc
 
 
 @Language.factory(
     "followup_line_breaks",
-    assigns=["token.is_sent_start", "doc._.signoff_start"],
+    assigns=["token.is_sent_start", "doc._.signoff_start", "doc._.followup_greeting", "doc._.followup_signoff"],
 )
 def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
     return LineBreaks()
@@ -72,13 +108,16 @@ class MoveTagger:
     def __call__(self, doc: Doc) -> Doc:
         sents = [s for s in doc.sents if s.text.strip()]
         labels = self.labeller.label_doc(doc, sents) if sents else []
-        sign = doc._.signoff_start
-        for i, (sent, (move, conf)) in enumerate(zip(sents, labels)):
-            # Layout outranks wording: the first line shaped like a salutation is the greeting,
-            # and everything in the sign-off block is sign-off, whatever the labeller said.
-            if i == 0 and is_greeting_line(sent.text.strip()):
+        sign = doc._.followup_signoff or (
+            (doc._.signoff_start, len(doc.text)) if doc._.signoff_start is not None else None
+        )
+        greet = doc._.followup_greeting
+        for sent, (move, conf) in zip(sents, labels):
+            # Layout outranks wording: the greeting zone is the greeting, and everything in
+            # the sign-off block is sign-off, whatever the labeller said.
+            if greet is not None and sent.start_char < greet[1] and greet[0] < sent.end_char:
                 move, conf = "greeting", max(conf, 0.95)
-            elif sign is not None and sent.start_char >= sign:
+            elif sign is not None and sign[0] <= sent.start_char < sign[1]:
                 move, conf = "sign_off", max(conf, 0.95)
             sent._.move = move
             sent._.move_confidence = conf
