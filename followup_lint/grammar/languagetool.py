@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Iterator
 from typing import Any
 
+from ..report import Utf16Index, _index_for
 from .base import GrammarIssue, GrammarUnavailable
 from .variants import is_spelling_variant
 
@@ -72,12 +73,7 @@ def kind_of(rule_id: str, category: str, issue_type: str) -> str:
 
 def utf16_to_index(text: str, units: int) -> int:
     """The Python index of a UTF-16 code-unit offset (LanguageTool counts in UTF-16)."""
-    count = 0
-    for i, ch in enumerate(text):
-        if count >= units:
-            return i
-        count += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)
+    return Utf16Index(text).index(units)
 
 
 def _chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
@@ -149,7 +145,8 @@ class LanguageToolClient:
 
     def _issue(self, text: str, m: Any, accepted: set[str]) -> GrammarIssue | None:
         start = int(m.offset)  # language-tool-python already moved the start to Python indices
-        end = utf16_to_index(text, _utf16_len(text[:start]) + int(m.error_length))
+        idx = _index_for(text)
+        end = idx.index(idx.offset(start) + int(m.error_length))
         if end <= start or end > len(text):
             return None
         rule_id, category = str(m.rule_id), str(m.category)
@@ -173,10 +170,6 @@ class LanguageToolClient:
             replacements=replacements,
             safe_fix=safe,
         )
-
-
-def _utf16_len(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
 
 
 def _shift(issue: GrammarIssue, offset: int) -> GrammarIssue:
