@@ -30,17 +30,18 @@ MAX_INPUT_BYTES = 5_000_000
 """Larger inputs are refused outright: no follow-up email is five megabytes."""
 
 MAX_HEADER_BYTES = 16_384
-"""One header field is cut to this many bytes before the parser sees it. The standard
-library's header parser needs memory that grows with the square of a field made of RFC 2047
-encoded words (250 KB took 1.2 GB); a real Subject is under 1,000 characters."""
+"""Every header field, the message's and each MIME part's, is cut to this many bytes before
+the parser sees it. The standard library's header parser needs memory that grows with the
+square of a field made of RFC 2047 encoded words (250 KB took 1.2 GB); a real Subject is
+under 1,000 characters."""
 
 MAX_PARTS = 50_000
 """MIME parts walked looking for the body (5 MB holds at most about 100,000 empty ones)."""
 
 _SUBJECT_LINE = re.compile(r"\A[ \t]*(?:\ufeff)?subject[ \t]*:[ \t]*([^\r\n]*)", re.IGNORECASE)
 _EML_HINT = re.compile(rb"^(?:from|to|subject|date|mime-version|received|message-id)\s*:", re.I | re.M)
-_HEADER_END = re.compile(rb"\n\r?\n")
-_FIELD_BREAK = re.compile(rb"\n(?=[^ \t])")
+# A header field: a name, a colon, the rest of the line and any folded continuation lines.
+_FIELD = re.compile(rb"^[!-9;-~]+:[^\n]*(?:\n[ \t][^\n]*)*", re.M)
 _IDENTITY_ENCODINGS = {"", "7bit", "8bit", "binary"}
 
 
@@ -367,23 +368,25 @@ def _looks_like_html(text: str) -> bool:
 
 
 def _bound_headers(raw: bytes) -> tuple[bytes, bool]:
-    """``raw`` with every top-level header field cut to :data:`MAX_HEADER_BYTES` (at a space
-    where one is near), and whether anything was cut. Linear in the input."""
-    m = _HEADER_END.search(raw)
-    end = m.start() if m else len(raw)
-    if end <= MAX_HEADER_BYTES:
+    """``raw`` with every header field (the message's and each MIME part's) cut to
+    :data:`MAX_HEADER_BYTES`, at a space where one is near, and whether anything was cut.
+    Linear in the input. A body line that merely looks like a field ("Note: ...") is only
+    touched when it is longer than the limit, which no follow-up's line is."""
+    if len(raw) <= MAX_HEADER_BYTES:
         return raw, False
-    fields = _FIELD_BREAK.split(raw[:end])
-    cut = False
-    for i, value in enumerate(fields):
-        if len(value) > MAX_HEADER_BYTES:
-            at = value.rfind(b" ", 0, MAX_HEADER_BYTES)
-            short = value[: at if at > MAX_HEADER_BYTES // 2 else MAX_HEADER_BYTES]
-            fields[i] = short + (b"\r" if value.endswith(b"\r") else b"")
-            cut = True
-    if not cut:
+    pieces: list[bytes] = []
+    last = 0
+    for m in _FIELD.finditer(raw):
+        if m.end() - m.start() <= MAX_HEADER_BYTES:
+            continue
+        value = m.group(0)
+        at = value.rfind(b" ", 0, MAX_HEADER_BYTES)
+        pieces += [raw[last : m.start()], value[: at if at > MAX_HEADER_BYTES // 2 else MAX_HEADER_BYTES]]
+        last = m.end()
+    if not pieces:
         return raw, False
-    return b"\n".join(fields) + raw[end:], True
+    pieces.append(raw[last:])
+    return b"".join(pieces), True
 
 
 def _header(msg: Message, name: str) -> str:
