@@ -43,6 +43,22 @@ except MemoryError:
 seconds = time.perf_counter() - t
 """
 
+_PART = """
+import time
+from followup_lint.draft import Draft
+big = "=?utf-8?q?Thank_you?= " * 13_000
+raw = ("From: a@b.c\\nTo: d@e.f\\nSubject: hi\\nMIME-Version: 1.0\\n"
+       'Content-Type: multipart/mixed; boundary="B"\\n\\n--B\\n'
+       'Content-Type: text/plain; charset=utf-8; name="' + big + '"\\n'
+       'Content-Disposition: inline; filename="' + big + '"\\n\\nDear Sam,\\nThanks.\\n--B--\\n').encode()
+t = time.perf_counter()
+try:
+    result = "body: %r" % Draft.from_bytes(raw, name="x.eml").body[:9]
+except Exception as exc:
+    result = type(exc).__name__
+seconds = time.perf_counter() - t
+"""
+
 _SPACY = """
 import time
 from followup_lint.nlp.loading import load_pipeline
@@ -147,6 +163,7 @@ def cases(quick: bool) -> list[tuple[str, str, bool]]:
     out = [
         ("rfc2047 subject 250 KB", _EML.format(word=word, n=250_000), True),
         ("rfc2047 subject 1 MB", _EML.format(word=word, n=1_000_000), not quick),
+        ("MIME part headers of 300 KB encoded words", _PART, True),
         ("plain subject 980 KB", _EML.format(word="Thank you ", n=980_000), True),
         ("10,000 spans over 10,000 one-letter lines", _SPANS, True),
         ("analyze() of 10,000 one-letter lines", _ANALYZE, True),
