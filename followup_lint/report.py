@@ -6,6 +6,7 @@ import bisect
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .types import Dimension, Severity, Stage
@@ -14,19 +15,43 @@ SCHEMA_VERSION = "1.0"
 
 
 class Utf16Index:
-    """UTF-16 code-unit offsets of Python character offsets, from one pass over the text
-    (editors and browsers count in UTF-16; characters beyond U+FFFF count twice)."""
+    """Python character offsets to UTF-16 code units and back, for one text.
+
+    Editors, browsers and LanguageTool count in UTF-16, where a character above U+FFFF takes
+    two units. The positions of those characters are found once (linear); each conversion is
+    then a binary search, so a report with thousands of spans stays linear in the text.
+    """
+
+    __slots__ = ("_astral", "text")
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
+        self.text = text
+        self._astral = [] if text.isascii() else [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]
 
     def offset(self, index: int) -> int:
+        """The UTF-16 offset of Python character ``index``."""
         return index + bisect.bisect_left(self._astral, index)
+
+    def index(self, units: int) -> int:
+        """The first Python index whose UTF-16 offset is at least ``units`` (a unit inside a
+        surrogate pair maps to the character after it); ``len(text)`` past the end."""
+        if units <= 0:
+            return 0
+        if not self._astral:
+            return min(units, len(self.text))
+        return min(len(self.text), bisect.bisect_left(range(len(self.text) + 1), units, key=self.offset))
+
+
+@lru_cache(maxsize=4)
+def _index_for(text: str) -> Utf16Index:
+    # Callers that pass the same string span after span share one index; str caches its hash,
+    # so a hit costs no pass over the text.
+    return Utf16Index(text)
 
 
 def utf16_offset(text: str, index: int) -> int:
-    """The UTF-16 code-unit offset of Python character ``index``."""
-    return Utf16Index(text[:index]).offset(index)
+    """The UTF-16 code-unit offset of Python character ``index`` (editors and browsers count so)."""
+    return _index_for(text).offset(index)
 
 
 @dataclass(frozen=True)
@@ -40,9 +65,11 @@ class Span:
     utf16_end: int = 0
 
     @classmethod
-    def of(cls, text: str, start: int, end: int, field: str = "body", *, index: Utf16Index | None = None) -> Span:
-        index = index or Utf16Index(text)
-        return cls(start, end, field, index.offset(start), index.offset(end))
+    def of(cls, text: str | Utf16Index, start: int, end: int, field: str = "body") -> Span:
+        """A span with its UTF-16 offsets; pass a :class:`Utf16Index` built once per report
+        when making many spans over one text."""
+        idx = text if isinstance(text, Utf16Index) else _index_for(text)
+        return cls(start, end, field, idx.offset(start), idx.offset(end))
 
     def to_dict(self) -> dict[str, Any]:
         return {

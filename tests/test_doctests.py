@@ -11,9 +11,8 @@ import pytest
 import followup_lint
 
 # Modules that import optional extras at the top are skipped when the extra is missing.
-MODULES = ["followup_lint"] + sorted(
-    m.name for m in pkgutil.walk_packages(followup_lint.__path__, "followup_lint.") if not m.name.endswith("__main__")
-)
+_SUBMODULES = pkgutil.walk_packages(followup_lint.__path__, "followup_lint.")
+MODULES = ["followup_lint", *sorted(m.name for m in _SUBMODULES if not m.name.endswith("__main__"))]
 
 
 def _with_examples() -> list[str]:

@@ -105,3 +105,91 @@ def test_missing_and_directory_paths(tmp_path) -> None:  # type: ignore[no-untyp
         Draft.from_path(tmp_path / "nope.txt")
     with pytest.raises(InputError, match="directory"):
         Draft.from_path(tmp_path)
+
+
+# -- positions in the input -------------------------------------------------------------------
+def _where(d: Draft, needle: str) -> tuple[int, int] | None:
+    return d.source_position(d.text.index(needle))
+
+
+def test_plain_text_positions_are_lines_and_columns_of_the_text() -> None:
+    d = Draft.from_text("Subject: Hi\n\nDear Sam,\nThank you for the chat.\n")
+    assert _where(d, "Dear") == (3, 1)
+    assert _where(d, "chat") == (4, 19)
+    assert d.source_position(len(d.text)) is None
+
+
+def test_a_separate_subject_has_no_position_but_the_body_does() -> None:
+    d = Draft.from_text("Dear Sam,\nThanks.", subject="Thank you")
+    assert d.source_position(0) is None
+    assert _where(d, "Thanks") == (2, 1)
+
+
+def test_eml_plain_body_positions_are_in_the_message_file() -> None:
+    raw = _eml("Dear Maria,\nThank you for the tour.\n")
+    d = Draft.from_eml(raw)
+    line, col = _where(d, "tour")  # type: ignore[misc]
+    file_line = raw.decode().splitlines()[line - 1]
+    assert file_line[col - 1 :].startswith("tour")
+    assert d.source_position(d.subject_span[0]) is None  # type: ignore[index]
+
+
+def test_eml_crlf_and_multipart_positions_are_in_the_file() -> None:
+    raw = _eml("Dear Maria,\nThank you for the tour.\n", "<p>Dear Maria,</p>").replace(b"\n", b"\r\n")
+    d = Draft.from_eml(raw)
+    line, col = _where(d, "tour")  # type: ignore[misc]
+    assert raw.decode().split("\r\n")[line - 1][col - 1 :].startswith("tour")
+
+
+def test_quoted_printable_body_has_no_position() -> None:
+    msg = EmailMessage()
+    msg["Subject"] = "Thanks"
+    msg.set_content("Dear Maria, caf\u00e9 " + "long line " * 20 + "\n", cte="quoted-printable")
+    d = Draft.from_eml(msg.as_bytes())
+    assert d.body.startswith("Dear Maria") and _where(d, "Dear") is None
+
+
+def test_html_positions_are_where_the_text_node_starts() -> None:
+    html = "<html>\n<body>\n  <p>Dear Sam,</p>\n  <p>Thank &amp; you</p>\n</body></html>"
+    d = Draft.from_html(html)
+    assert _where(d, "Dear") == (3, 6)
+    assert _where(d, "you") == (4, 6)  # the node "Thank & you" starts there
+
+
+def test_html_in_eml_positions_are_in_the_file() -> None:
+    raw = _eml(html="<html><body>\n<p>Dear Maria,</p>\n<p>Thank you.</p>\n</body></html>\n")
+    d = Draft.from_eml(raw)
+    line, col = _where(d, "Thank you.")  # type: ignore[misc]
+    assert raw.decode().splitlines()[line - 1][col - 1 :].startswith("Thank you.")
+
+
+# -- quoted replies in HTML -------------------------------------------------------------------
+def test_blockquote_becomes_quoted_lines() -> None:
+    d = Draft.from_html(
+        "<p>Thanks again!</p><blockquote type='cite'><p>Old line one</p>Line two<br>three"
+        "<blockquote>deeper</blockquote></blockquote><p>Jordan</p>"
+    )
+    assert d.text == "Thanks again!\n\n> Old line one\n\n> Line two\n> three\n>> deeper\n\nJordan\n"
+
+
+def test_gmail_quote_is_one_level() -> None:
+    d = Draft.from_html(
+        '<div dir="ltr">Thanks Sam</div><div class="gmail_quote"><div class="gmail_attr">On Mon, Sam wrote:'
+        '<br></div><blockquote class="gmail_quote">Hi there<br>second</blockquote></div><div>not quoted</div>'
+    )
+    assert "> On Mon, Sam wrote:" in d.text and "> Hi there\n> second" in d.text
+    assert ">>" not in d.text and "\nnot quoted" in d.text
+
+
+def test_outlook_reply_header_starts_the_quote() -> None:
+    d = Draft.from_html(
+        '<div>Thanks Sam</div><div id="appendonsend"></div><hr><div id="divRplyFwdMsg"><b>From:</b> Sam'
+        "<br><b>Sent:</b> Monday</div><div>Old text</div>"
+    )
+    assert d.text.startswith("Thanks Sam\n\n> From: Sam\n> Sent: Monday")
+    assert "> Old text" in d.text
+
+
+def test_hostile_nesting_stays_linear_and_bounded() -> None:
+    d = Draft.from_html("<blockquote>" * 20_000 + "deep" + "</blockquote>" * 20_000)
+    assert d.text.strip().endswith("deep") and len(d.text) < 100

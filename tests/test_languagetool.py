@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.server
 import socket
 import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -235,14 +236,16 @@ def test_not_installed_falls_back(monkeypatch: pytest.MonkeyPatch, tmp_path) -> 
     assert run.backend == "builtin" and "not installed" in run.note and "grammar install" in run.note
 
 
-def test_watchdog_stops_an_idle_process(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from followup_lint.grammar.watchdog import watch
+def test_watchdog_stops_an_idle_server(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from followup_lint.grammar.watchdog import process_start_time, watch
 
-    proc = subprocess.Popen(["sleep", "60"])
+    # A stand-in whose command line is our server's: the watchdog checks it before any signal.
+    code = "import time; time.sleep(60)"
+    proc = subprocess.Popen([sys.executable, "-c", code, "org.languagetool.server.HTTPServer", "--port", "1"])
     stamp = tmp_path / "last-used"
     stamp.touch()
     state = tmp_path / "server.json"
     state.write_text(f'{{"port": 1, "pid": {proc.pid}}}')
-    watch(proc.pid, stamp, idle=0.5, state=state, poll=0.1)
+    watch(proc.pid, stamp, idle=0.5, state=state, poll=0.1, port=1, start_time=process_start_time(proc.pid))
     assert proc.wait(timeout=10) != 0
     assert not state.exists()

@@ -1,4 +1,8 @@
-"""Choosing the move labeller: the trained model when it loads, else the keyword cues."""
+"""Choosing the move labeller: the trained model when it loads, else the keyword cues.
+
+The fallback is never silent: it is a :class:`FallbackLabeller` whose ``fallback_reason``
+says why the model was not used, for the report's notes and standard error.
+"""
 
 from __future__ import annotations
 
@@ -9,28 +13,35 @@ from .protocol import Labeller
 
 log = logging.getLogger(__name__)
 
+LABELLERS = ("auto", "model", "keywords")
 
-def get_labeller(name: str = "auto", *, model_dir: str | None = None) -> Labeller:
-    """``"model"``: the trained classifier (errors if it cannot load); ``"keywords"``: the
-    cue-based fallback; ``"auto"``: the model, falling back to keywords with a warning."""
+
+class UnknownLabellerError(ValueError):
+    """A labeller name that is not one of :data:`LABELLERS` (a configuration error)."""
+
+
+class FallbackLabeller(KeywordLabeller):
+    """The keyword cues, standing in for a model that could not be loaded."""
+
+    def __init__(self, reason: str) -> None:
+        self.fallback_reason = reason
+
+
+def get_labeller(name: str = "auto", *, folder: str | None = None) -> Labeller:
+    """``"model"``: the trained classifier (raises FileNotFoundError or ModelIntegrityError if
+    it cannot load); ``"keywords"``: the cue-based labeller; ``"auto"``: the model, else a
+    :class:`FallbackLabeller` carrying the reason. ``folder`` overrides where the model is."""
+    if name not in LABELLERS:
+        raise UnknownLabellerError(f"unknown move labeller {name!r} (choose {', '.join(LABELLERS)})")
     if name == "keywords":
         return KeywordLabeller()
-    if name not in ("auto", "model"):
-        raise ValueError(f"unknown move labeller {name!r} (auto, model, keywords)")
     try:
         from .model import load_move_model
-    except ImportError:
+
+        return load_move_model(folder)
+    except Exception as exc:  # missing, tampered, wrong shape, numpy absent: all mean "fall back"
         if name == "model":
             raise
-        return KeywordLabeller()
-    try:
-        return load_move_model(model_dir)
-    except FileNotFoundError:
-        if name == "model":
-            raise
-        return KeywordLabeller()
-    except Exception as exc:
-        if name == "model":
-            raise
-        log.warning("move model could not be loaded (%s); using keyword cues", exc)
-        return KeywordLabeller()
+        reason = f"the move model could not be loaded ({exc}); sentences were labelled with keyword cues"
+        log.warning("%s", reason)
+        return FallbackLabeller(reason)

@@ -19,13 +19,14 @@ from typing import Any
 import numpy as np
 
 from ..types import MOVES
-from .features import char_ngrams, cues, word_ngrams
+from .features import CUE_NAMES, char_ngrams, cues, word_ngrams
 
 MODEL_NAME = "moves"
 
 
 class ModelIntegrityError(RuntimeError):
-    """A model file whose checksum does not match its sidecar (tampered or corrupted)."""
+    """A model that must not be used: a checksum that does not match its sidecar (tampered or
+    corrupted), or numbers that are not finite or do not fit together."""
 
 
 def models_dir() -> Path:
@@ -81,6 +82,7 @@ class MoveModel:
     """Labels sentences with moves and calibrated confidences."""
 
     name = "model"
+    fallback_reason: str | None = None  # the same attribute as the keyword fallback's
 
     def __init__(self, weights: _Weights, version: str) -> None:
         self.w = weights
@@ -146,16 +148,48 @@ def load_move_model(folder: str | None = None) -> MoveModel:
     labels = tuple(meta["labels"])
     if set(labels) != set(MOVES):
         raise ModelIntegrityError(f"model labels {labels} differ from this version's moves")
-    weights = _Weights(
-        word_vocab=vocab["word"],
-        char_vocab=vocab["char"],
-        word_idf=arrays["word_idf"],
-        char_idf=arrays["char_idf"],
-        cue_mean=arrays["cue_mean"],
-        cue_scale=arrays["cue_scale"],
-        coef=arrays["coef"],
-        intercept=arrays["intercept"],
-        temperature=float(arrays["temperature"]),
-        labels=labels,
-    )
+    try:
+        weights = _Weights(
+            word_vocab=dict(vocab["word"]),
+            char_vocab=dict(vocab["char"]),
+            word_idf=arrays["word_idf"],
+            char_idf=arrays["char_idf"],
+            cue_mean=arrays["cue_mean"],
+            cue_scale=arrays["cue_scale"],
+            coef=arrays["coef"],
+            intercept=arrays["intercept"],
+            temperature=float(arrays["temperature"]),
+            labels=labels,
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ModelIntegrityError(f"model arrays are incomplete or malformed ({exc!r})") from None
+    _validate(weights)
     return MoveModel(weights, version=str(meta.get("version", "?")))
+
+
+def _validate(w: _Weights) -> None:
+    """Shapes that fit together and finite numbers. A checksum only says the file is the one
+    the sidecar names; someone who edits both would otherwise put NaN into every report."""
+    n_word, n_char, n_cue = len(w.word_vocab), len(w.char_vocab), len(CUE_NAMES)
+    expected = {
+        "coef": (len(w.labels), n_word + n_char + n_cue),
+        "intercept": (len(w.labels),),
+        "word_idf": (n_word,),
+        "char_idf": (n_char,),
+        "cue_mean": (n_cue,),
+        "cue_scale": (n_cue,),
+    }
+    for name, shape in expected.items():
+        array = getattr(w, name)
+        if not isinstance(array, np.ndarray) or array.shape != shape:
+            got = getattr(array, "shape", type(array).__name__)
+            raise ModelIntegrityError(f"model array {name} has shape {got}, expected {shape}")
+        if not np.issubdtype(array.dtype, np.number) or not np.isfinite(array).all():
+            raise ModelIntegrityError(f"model array {name} holds values that are not finite numbers")
+    if not np.all(w.cue_scale != 0):
+        raise ModelIntegrityError("model array cue_scale holds zeros (every cue would divide by zero)")
+    if not (np.isfinite(w.temperature) and w.temperature > 0):
+        raise ModelIntegrityError(f"model temperature {w.temperature!r} is not a finite positive number")
+    for kind, vocab, size in (("word", w.word_vocab, n_word), ("char", w.char_vocab, n_char)):
+        if any(not isinstance(j, int) or isinstance(j, bool) or not 0 <= j < size for j in vocab.values()):
+            raise ModelIntegrityError(f"model {kind} vocabulary has indices outside 0..{size - 1}")

@@ -1,4 +1,9 @@
-"""LanguageTool through language-tool-python, pointed at our own server on 127.0.0.1.
+"""LanguageTool's HTTP API, spoken directly: our own server on 127.0.0.1, or a URL the user set.
+
+Every request has a total deadline (not only a socket timeout: a server that trickles its
+answer byte by byte is cut off at the deadline), a cap on the answer's size, and can be
+cancelled from another thread with :meth:`LanguageToolClient.close`. Loopback requests never
+go through a proxy, whatever ``http_proxy`` says; a remote URL honours the proxy settings.
 
 Matches become :class:`GrammarIssue` objects: offsets converted from UTF-16 code units to
 Python characters, categories mapped to our kinds, rules that duplicate followup-lint's own
@@ -9,10 +14,22 @@ never flagged.
 
 from __future__ import annotations
 
+import contextlib
+import http.client
+import ipaddress
+import json
 import re
+import socket
+import ssl
+import threading
+import time
+import unicodedata
+import urllib.parse
+import urllib.request
 from collections.abc import Collection, Iterator
-from typing import Any
+from dataclasses import dataclass
 
+from ..report import Utf16Index
 from .base import GrammarIssue, GrammarUnavailable
 from .variants import is_spelling_variant
 
@@ -22,6 +39,8 @@ from .variants import is_spelling_variant
 # spellings alike) to its findings.
 LANGUAGE = "en"
 CHUNK_CHARS = 10_000
+MAX_RESPONSE_BYTES = 5_000_000
+"""A LanguageTool answer for a 10,000-character chunk is tens of kilobytes; more is refused."""
 
 # Rules whose findings another followup-lint rule already reports, or that misfire on emails.
 DISABLED_RULES = (
@@ -72,12 +91,7 @@ def kind_of(rule_id: str, category: str, issue_type: str) -> str:
 
 def utf16_to_index(text: str, units: int) -> int:
     """The Python index of a UTF-16 code-unit offset (LanguageTool counts in UTF-16)."""
-    count = 0
-    for i, ch in enumerate(text):
-        if count >= units:
-            return i
-        count += 2 if ord(ch) > 0xFFFF else 1
-    return len(text)
+    return Utf16Index(text).index(units)
 
 
 def _chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
@@ -95,44 +109,215 @@ def _chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
         start = end
 
 
+@dataclass(frozen=True)
+class LanguageToolMatch:
+    """One match from LanguageTool's JSON, offsets already in Python characters."""
+
+    start: int
+    end: int
+    message: str
+    rule_id: str
+    category: str
+    issue_type: str
+    replacements: tuple[str, ...]
+
+
+def parse_matches(chunk: str, answer: bytes) -> list[LanguageToolMatch]:
+    """The matches in a ``/v2/check`` answer; malformed entries are skipped."""
+    try:
+        data = json.loads(answer)
+        raw = data["matches"]
+    except (ValueError, KeyError, TypeError):
+        raise GrammarUnavailable("LanguageTool's answer was not the JSON it sends") from None
+    if not isinstance(raw, list):
+        raise GrammarUnavailable("LanguageTool's answer was not the JSON it sends")
+    idx = Utf16Index(chunk)
+    out = []
+    for m in raw:
+        try:
+            offset, length = int(m["offset"]), int(m["length"])
+            rule = m["rule"]
+            out.append(
+                LanguageToolMatch(
+                    start=idx.index(offset),
+                    end=idx.index(offset + length),
+                    # NFKC as language-tool-python did, so messages read the same as before.
+                    message=unicodedata.normalize("NFKC", str(m["message"])),
+                    rule_id=str(rule["id"]),
+                    category=str(rule["category"]["id"]),
+                    issue_type=str(rule.get("issueType", "") or ""),
+                    replacements=tuple(str(r["value"]) for r in list(m.get("replacements", ()))[:5]),
+                )
+            )
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return out
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+class _Call:
+    """One HTTP exchange that another thread may cut short (deadline or close)."""
+
+    def __init__(self, conn: http.client.HTTPConnection) -> None:
+        self.conn = conn
+        self.reason: str | None = None
+
+    def abort(self, reason: str) -> None:
+        self.reason = self.reason or reason
+        sock = self.conn.sock
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)  # wakes a thread blocked reading from it
+
+
 class LanguageToolClient:
-    """One client for one server URL; language-tool-python does the HTTP."""
+    """One client for one server URL.
 
-    def __init__(self, url: str, *, timeout: float = 5.0, remote: bool = False) -> None:
-        try:
-            import language_tool_python
-        except ImportError:  # pragma: no cover - a dependency
-            raise GrammarUnavailable("language-tool-python is not installed") from None
-        timeout_seconds = timeout
+    ``timeout`` is the total time one HTTP request may take, connection to last byte;
+    ``max_response_bytes`` caps one answer. Either failure raises :class:`GrammarUnavailable`,
+    as does :meth:`fetch` after :meth:`close`.
+    """
 
-        class _Client(language_tool_python.LanguageTool):  # type: ignore[misc,unused-ignore]
-            # The library's default request timeout is 300 s; a grammar check must never
-            # hold up the report that long.
-            _TIMEOUT = timeout_seconds  # type: ignore[assignment]
-
-        try:
-            self._tool = _Client(LANGUAGE, remote_server=url)
-        except Exception as exc:  # the library raises several kinds for a dead server
-            raise GrammarUnavailable(f"LanguageTool at {url} did not answer ({type(exc).__name__})") from None
-        self._tool.disabled_rules = set(DISABLED_RULES)
-        self._tool.disabled_categories = set(DISABLED_CATEGORIES)
+    def __init__(
+        self,
+        url: str,
+        *,
+        timeout: float = 5.0,
+        remote: bool = False,
+        max_response_bytes: int = MAX_RESPONSE_BYTES,
+    ) -> None:
+        parts = urllib.parse.urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise GrammarUnavailable(f"{url!r} is not an http(s) URL for LanguageTool")
         self.url = url
         self.remote = remote
+        self.timeout = float(timeout)
+        self.max_response_bytes = int(max_response_bytes)
+        self._https = parts.scheme == "https"
+        self._host = parts.hostname
+        try:
+            self._port = parts.port or (443 if self._https else 80)
+        except ValueError:
+            raise GrammarUnavailable(f"{url!r} has a bad port") from None
+        base = parts.path.rstrip("/")
+        self._base = base if base.endswith("/v2") else base + "/v2"
+        self._proxy = None if is_loopback(self._host) else _proxy_for(parts.scheme, self._host)
+        self._lock = threading.Lock()
+        self._calls: set[_Call] = set()
+        self._closed = False
+        try:
+            self._request("GET", "/languages")
+        except GrammarUnavailable as exc:
+            raise GrammarUnavailable(f"LanguageTool at {url} did not answer ({exc})") from None
 
-    def fetch(self, text: str) -> list[tuple[int, str, list[Any]]]:
-        """LanguageTool's raw matches per chunk: the network part, which can run in the
+    # -- HTTP -------------------------------------------------------------------------------
+    def _connection(self) -> tuple[http.client.HTTPConnection, str]:
+        path = self._base
+        if self._proxy is None:
+            host, port = self._host, self._port
+        else:
+            host, port = self._proxy
+        if self._https:
+            conn: http.client.HTTPConnection = http.client.HTTPSConnection(
+                host, port, timeout=self.timeout, context=ssl.create_default_context()
+            )
+            if self._proxy is not None:
+                conn.set_tunnel(self._host, self._port)
+        else:
+            conn = http.client.HTTPConnection(host, port, timeout=self.timeout)
+            if self._proxy is not None:  # a plain-HTTP proxy takes the absolute URL
+                path = f"http://{self._host}:{self._port}{self._base}"
+        return conn, path
+
+    def _request(self, method: str, path: str, params: dict[str, str] | None = None) -> bytes:
+        if self._closed:
+            raise GrammarUnavailable("the LanguageTool client was closed")
+        conn, base = self._connection()
+        call = _Call(conn)
+        with self._lock:
+            self._calls.add(call)
+        timer = threading.Timer(self.timeout, call.abort, args=("timeout",))
+        timer.daemon = True
+        timer.start()
+        deadline = time.monotonic() + self.timeout
+        try:
+            body = urllib.parse.urlencode(params).encode() if params is not None else None
+            headers = {"Accept": "application/json", "Connection": "close"}
+            if body is not None:
+                headers["Content-Type"] = "application/x-www-form-urlencoded; charset=utf-8"
+            conn.request(method, base + path, body=body, headers=headers)
+            resp = conn.getresponse()
+            if resp.status != 200:
+                raise GrammarUnavailable(f"HTTP {resp.status}")
+            declared = resp.getheader("Content-Length", "")
+            if declared.isdigit() and int(declared) > self.max_response_bytes:
+                raise GrammarUnavailable(f"an answer of {int(declared):,} bytes is over the limit")
+            chunks: list[bytes] = []
+            total = 0
+            while True:
+                piece = resp.read1(65536)
+                if not piece:
+                    break
+                total += len(piece)
+                if total > self.max_response_bytes:
+                    raise GrammarUnavailable(f"an answer of over {self.max_response_bytes:,} bytes is over the limit")
+                chunks.append(piece)
+                if time.monotonic() > deadline:
+                    call.reason = call.reason or "timeout"
+                    break
+            if call.reason is None:
+                return b"".join(chunks)
+        except GrammarUnavailable:
+            raise
+        except (OSError, http.client.HTTPException, ValueError) as exc:
+            if call.reason is None:
+                raise GrammarUnavailable(type(exc).__name__) from None
+        finally:
+            timer.cancel()
+            conn.close()
+            with self._lock:
+                self._calls.discard(call)
+        if call.reason == "closed":
+            raise GrammarUnavailable("the check was cancelled")
+        raise GrammarUnavailable(f"no complete answer within {self.timeout:g} s")
+
+    def close(self) -> None:
+        """Cancel requests in flight (they raise GrammarUnavailable) and refuse new ones."""
+        self._closed = True
+        with self._lock:
+            calls = list(self._calls)
+        for call in calls:
+            call.abort("closed")
+
+    # -- checking ---------------------------------------------------------------------------
+    def fetch(self, text: str) -> list[tuple[int, str, list[LanguageToolMatch]]]:
+        """LanguageTool's matches per chunk: the network part, which can run in the
         background while spaCy reads the same text."""
         out = []
         for offset, chunk in _chunks(text):
+            params = {
+                "language": LANGUAGE,
+                "text": chunk,
+                "disabledRules": ",".join(DISABLED_RULES),
+                "disabledCategories": ",".join(DISABLED_CATEGORIES),
+            }
             try:
-                matches = list(self._tool.check(chunk))
-            except Exception as exc:  # connection refused, timeout, bad JSON: all mean "fall back"
-                raise GrammarUnavailable(f"LanguageTool failed during the check ({type(exc).__name__})") from None
-            out.append((offset, chunk, matches))
+                answer = self._request("POST", "/check", params)
+            except GrammarUnavailable as exc:
+                raise GrammarUnavailable(f"LanguageTool failed during the check ({exc})") from None
+            out.append((offset, chunk, parse_matches(chunk, answer)))
         return out
 
     def interpret(
-        self, fetched: list[tuple[int, str, list[Any]]], *, accepted_words: Collection[str] = ()
+        self, fetched: list[tuple[int, str, list[LanguageToolMatch]]], *, accepted_words: Collection[str] = ()
     ) -> list[GrammarIssue]:
         """Matches to issues, accepted words and addresses dropped."""
         accepted = {w.lower() for w in accepted_words}
@@ -147,36 +332,43 @@ class LanguageToolClient:
     def check(self, text: str, *, accepted_words: Collection[str] = ()) -> list[GrammarIssue]:
         return self.interpret(self.fetch(text), accepted_words=accepted_words)
 
-    def _issue(self, text: str, m: Any, accepted: set[str]) -> GrammarIssue | None:
-        start = int(m.offset)  # language-tool-python already moved the start to Python indices
-        end = utf16_to_index(text, _utf16_len(text[:start]) + int(m.error_length))
+    def _issue(self, text: str, m: LanguageToolMatch, accepted: set[str]) -> GrammarIssue | None:
+        start, end = m.start, m.end
         if end <= start or end > len(text):
             return None
-        rule_id, category = str(m.rule_id), str(m.category)
-        kind = kind_of(rule_id, category, str(getattr(m, "rule_issue_type", "") or ""))
+        kind = kind_of(m.rule_id, m.category, m.issue_type)
         flagged = text[start:end]
-        replacements = tuple(str(r) for r in list(m.replacements)[:5])
+        replacements = m.replacements
         if kind == "spelling" and (
             flagged.lower() in accepted
             or _inside_address(text, start, end)
             or any(is_spelling_variant(flagged, r) for r in replacements)
         ):
             return None
-        safe = rule_id in _SAFE_RULES and len(replacements) >= 1
+        safe = m.rule_id in _SAFE_RULES and len(replacements) >= 1
         return GrammarIssue(
             start=start,
             end=end,
-            message=str(m.message),
+            message=m.message,
             kind=kind,
-            source_rule=rule_id,
-            category=category,
+            source_rule=m.rule_id,
+            category=m.category,
             replacements=replacements,
             safe_fix=safe,
         )
 
 
-def _utf16_len(text: str) -> int:
-    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+def _proxy_for(scheme: str, host: str) -> tuple[str, int] | None:
+    """The proxy the environment names for a remote host, unless it is bypassed."""
+    if urllib.request.proxy_bypass(host):
+        return None
+    proxy = urllib.request.getproxies().get(scheme) or urllib.request.getproxies().get("all")
+    if not proxy:
+        return None
+    parts = urllib.parse.urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+    if not parts.hostname or parts.scheme not in ("http", ""):
+        return None
+    return parts.hostname, parts.port or 80
 
 
 def _shift(issue: GrammarIssue, offset: int) -> GrammarIssue:

@@ -6,6 +6,12 @@ running server after a health check; a lock keeps two processes from starting tw
 A small watchdog process stops the server when nobody has used it for
 ``FOLLOWUP_LINT_LT_IDLE_MINUTES`` (30 by default): every check touches ``last-used``.
 
+Nothing is signalled on the word of the state file alone: the pid must still be our server
+(command line, port and start time; see :mod:`.watchdog`). The process that starts the
+server owns it until the state file is written, and kills it on any error or Ctrl-C before
+that. A recorded server that is ours but no longer answers is stopped before a new one
+starts. Health checks and warm-up go straight to 127.0.0.1, never through a proxy.
+
     followup-lint grammar install | status | serve [--port N] [--foreground] | stop
 """
 
@@ -31,9 +37,16 @@ from pathlib import Path
 from .base import GrammarUnavailable
 from .install import LT_VERSION, InstallError, cache_dir, find_installation, install
 from .languagetool import LANGUAGE
+from .watchdog import alive as _alive
+from .watchdog import is_our_server, process_start_time
 
 HEAP = os.environ.get("FOLLOWUP_LINT_LT_HEAP", "768m")
 START_TIMEOUT = float(os.environ.get("FOLLOWUP_LINT_LT_START_TIMEOUT", "90"))
+
+
+# Loopback needs no proxy, and an http_proxy in the environment must not see these requests
+# (through one, a healthy server's checks took 94 s and then failed).
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,11 @@ class ServerInfo:
     port: int
     pid: int
     version: str
+    start_time: int | None = None
+
+    def is_ours(self) -> bool:
+        """The pid is still our LanguageTool (not a process that was given the pid since)."""
+        return is_our_server(self.pid, self.port, self.start_time)
 
     @property
     def url(self) -> str:
@@ -67,41 +85,49 @@ def touch() -> None:
 
 def healthy(port: int, timeout: float = 2.0) -> bool:
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/v2/languages", timeout=timeout) as r:
+        with _DIRECT.open(f"http://127.0.0.1:{port}/v2/languages", timeout=timeout) as r:
             return bool(r.status == 200)
     except (OSError, urllib.error.URLError, ValueError):
         return False
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def read_state() -> ServerInfo | None:
     try:
         data = json.loads(state_path().read_text(encoding="utf-8"))
-        return ServerInfo(int(data["port"]), int(data["pid"]), str(data.get("version", "?")))
+        start = data.get("start_time")
+        return ServerInfo(
+            int(data["port"]), int(data["pid"]), str(data.get("version", "?")), None if start is None else int(start)
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
+def write_state(info: ServerInfo) -> None:
+    data = {
+        "port": info.port,
+        "pid": info.pid,
+        "version": info.version,
+        "start_time": info.start_time,
+        "started": time.time(),
+    }
+    state_path().write_text(json.dumps(data) + "\n", encoding="utf-8")
+
+
+def _forget_state() -> None:
+    with contextlib.suppress(OSError):
+        state_path().unlink()
+
+
 def running_server() -> ServerInfo | None:
-    """The recorded server if it answers; stale state is removed."""
+    """The recorded server if it is ours and answers. State naming a process that is gone,
+    or that is not our server, is removed."""
     info = read_state()
     if info is None:
         return None
-    if _alive(info.pid) and healthy(info.port):
-        return info
-    if not _alive(info.pid):
-        with contextlib.suppress(OSError):
-            state_path().unlink()
-    return None
+    if not info.is_ours():
+        _forget_state()
+        return None
+    return info if healthy(info.port) else None
 
 
 @contextlib.contextmanager
@@ -140,8 +166,8 @@ def _warm_up(port: int, timeout: float) -> None:
     """The first check loads LanguageTool's English data (seconds); pay it here, once."""
     body = urllib.parse.urlencode({"language": LANGUAGE, "text": "Thank you for you're time."}).encode()
     req = urllib.request.Request(f"http://127.0.0.1:{port}/v2/check", data=body)
-    with contextlib.suppress(OSError, urllib.error.URLError):
-        urllib.request.urlopen(req, timeout=timeout).read()
+    with contextlib.suppress(OSError, urllib.error.URLError), _DIRECT.open(req, timeout=timeout) as r:
+        r.read(1_000_000)
 
 
 def start_server(*, port: int | None = None, detach: bool = True, watchdog: bool = True) -> ServerInfo:
@@ -153,6 +179,12 @@ def start_server(*, port: int | None = None, detach: bool = True, watchdog: bool
         running = running_server()
         if running is not None:
             return running
+        recorded = read_state()
+        if recorded is not None and recorded.is_ours():
+            # Alive but not answering (frozen, or out of memory): stop it, or it would run
+            # on next to the new one and never be stopped.
+            _terminate(recorded)
+            _forget_state()
         port = port or free_port()
         log = (cache_dir() / "server.log").open("ab")
         try:
@@ -168,40 +200,52 @@ def start_server(*, port: int | None = None, detach: bool = True, watchdog: bool
             raise GrammarUnavailable(f"could not start Java ({exc.strerror or exc})") from None
         finally:
             log.close()
-        deadline = time.monotonic() + START_TIMEOUT
-        while not healthy(port, timeout=1.0):
-            if proc.poll() is not None:
-                raise GrammarUnavailable(
-                    f"LanguageTool exited at start (code {proc.returncode}); see {cache_dir() / 'server.log'}"
-                )
-            if time.monotonic() > deadline:
-                proc.kill()
-                raise GrammarUnavailable(f"LanguageTool did not start within {START_TIMEOUT:.0f} s")
-            time.sleep(0.2)
-        _warm_up(port, timeout=START_TIMEOUT)
-        info = ServerInfo(port, proc.pid, installed.version)
-        state_path().write_text(
-            json.dumps({"port": port, "pid": proc.pid, "version": installed.version, "started": time.time()}) + "\n",
-            encoding="utf-8",
-        )
+        # Until the state file names it, nobody else can find this process to stop it: any
+        # error or Ctrl-C from here on kills it rather than leave a JVM behind.
+        try:
+            info = ServerInfo(port, proc.pid, installed.version, process_start_time(proc.pid))
+            deadline = time.monotonic() + START_TIMEOUT
+            while not healthy(port, timeout=1.0):
+                if proc.poll() is not None:
+                    raise GrammarUnavailable(
+                        f"LanguageTool exited at start (code {proc.returncode}); see {cache_dir() / 'server.log'}"
+                    )
+                if time.monotonic() > deadline:
+                    raise GrammarUnavailable(f"LanguageTool did not start within {START_TIMEOUT:.0f} s")
+                time.sleep(0.2)
+            _warm_up(port, timeout=START_TIMEOUT)
+            write_state(info)
+        except BaseException:
+            _kill_child(proc)
+            raise
         touch()
         if watchdog and detach:
-            subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "followup_lint.grammar.watchdog",
-                    str(proc.pid),
-                    str(stamp_path()),
-                    str(idle_seconds()),
-                    str(state_path()),
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                stdin=subprocess.DEVNULL,
-                start_new_session=True,
-            )
+            with contextlib.suppress(OSError):
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        "-m",
+                        "followup_lint.grammar.watchdog",
+                        str(proc.pid),
+                        str(stamp_path()),
+                        str(idle_seconds()),
+                        str(state_path()),
+                        str(port),
+                        "-" if info.start_time is None else str(info.start_time),
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    stdin=subprocess.DEVNULL,
+                    start_new_session=True,
+                )
         return info
+
+
+def _kill_child(proc: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(OSError):
+        proc.kill()
+    with contextlib.suppress(subprocess.TimeoutExpired, OSError):
+        proc.wait(timeout=10)
 
 
 def ensure_server() -> ServerInfo:
@@ -209,22 +253,30 @@ def ensure_server() -> ServerInfo:
     return running_server() or start_server()
 
 
-def stop_server() -> bool:
-    info = read_state()
-    with contextlib.suppress(OSError):
-        state_path().unlink()
-    if info is None or not _alive(info.pid):
+def _terminate(info: ServerInfo) -> bool:
+    """SIGTERM, then SIGKILL after 5 s; each only after checking the pid is still ours."""
+    if not info.is_ours():
         return False
     with contextlib.suppress(ProcessLookupError):
         os.kill(info.pid, signal.SIGTERM)
     for _ in range(50):
         if not _alive(info.pid):
-            break
+            return True
         time.sleep(0.1)
-    else:
+    if info.is_ours():
         with contextlib.suppress(ProcessLookupError):
             os.kill(info.pid, signal.SIGKILL)
     return True
+
+
+def stop_server() -> bool:
+    """Stop the recorded server. False when there was none, or when its pid now belongs to
+    another process (which is left alone); the state file is removed either way."""
+    info = read_state()
+    _forget_state()
+    if info is None:
+        return False
+    return _terminate(info)
 
 
 # -- command line -----------------------------------------------------------------------------
@@ -283,7 +335,7 @@ def _serve_foreground(port: int | None) -> int:
     port = port or free_port()
     print(f"LanguageTool {found.version} on http://127.0.0.1:{port}/ (Ctrl-C stops it)", flush=True)
     proc = subprocess.Popen(_command(found.lib, port))
-    state_path().write_text(json.dumps({"port": port, "pid": proc.pid, "version": found.version}) + "\n")
+    write_state(ServerInfo(port, proc.pid, found.version, process_start_time(proc.pid)))
     try:
         return proc.wait()
     except KeyboardInterrupt:

@@ -133,4 +133,4 @@ class MoveTagger:
 def make_moves(nlp: Language, name: str, labeller: str, model_dir: str | None) -> MoveTagger:
     from ..classifier.labellers import get_labeller
 
-    return MoveTagger(get_labeller(labeller, model_dir=model_dir))
+    return MoveTagger(get_labeller(labeller, folder=model_dir))

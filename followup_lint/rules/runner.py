@@ -58,7 +58,7 @@ def _suggestion(a: Analysis, r: Rule, f: Finding, selection: Selection, index: U
         severity=severity,
         message=f.message,
         why=f.why or r.why,
-        span=Span.of(text, start, end, "subject" if in_subject else "body", index=index),
+        span=Span.of(index, start, end, "subject" if in_subject else "body"),
         text=text[start:end],
         fix=f.fix,
         replacements=tuple(x for x in f.replacements if x is not None),
