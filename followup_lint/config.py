@@ -15,7 +15,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-GRAMMAR_CHOICES = ("auto", "languagetool", "builtin", "off")
+GRAMMAR_CHOICES = ("auto", "languagetool", "harper", "builtin", "off")
 CONFIG_FILES = (".followup-lint.toml", "pyproject.toml")
 
 
