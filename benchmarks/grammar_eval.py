@@ -55,7 +55,12 @@ def detokenise(line: str) -> str:
     s = re.sub(r" ([.,!?;:%)\]}])", r"\1", s)
     s = re.sub(r"([(\[{$]) ", r"\1", s)
     s = re.sub(r" (n't|'s|'re|'ve|'m|'ll|'d)\b", r"\1", s, flags=re.I)
-    s = re.sub(r"`` ?| ?''", '"', s)
+    s = re.sub(r"``|''", '"', s)
+    s = re.sub(r"(?<=s) ' ", "' ", s)  # plural possessive: "years ' time" -> "years' time"
+    parts = s.split('"')
+    if len(parts) % 2 == 1:  # paired double quotes: attach each to the words it encloses
+        s = "".join(p if i % 2 == 0 else '"' + p.strip() + '"' for i, p in enumerate(parts))
+        s = re.sub(r'" ([.,!?;:])', r'"\1', s)
     return s
 
 

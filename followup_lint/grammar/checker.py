@@ -24,7 +24,7 @@ import os
 import time
 from collections.abc import Collection
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .base import GrammarIssue, GrammarUnavailable, add_unless_overlapping, merge_issues
@@ -34,6 +34,13 @@ from .harper import HarperChecker, HarperResult
 FULL_CHECKER_HINT = "run `followup-lint grammar install` for LanguageTool's full grammar check"
 DEFAULT_TIMEOUT = float(os.environ.get("FOLLOWUP_LINT_LT_TIMEOUT", "5"))
 RETRY_AFTER = float(os.environ.get("FOLLOWUP_LINT_LT_RETRY", "60"))
+
+# A comma after an opening adverb or phrase ("Therefore, ..."): advice rather than an error,
+# so it goes to the style rule (GM008, off by default) whichever backend gave it. On learner
+# sentences these rules fired on corrected sentences about as often as on faulty ones.
+ADVICE_RULES = frozenset(
+    {"DiscourseMarkers", "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA", "MISSING_COMMA_AFTER_INTRODUCTORY_PHRASE"}
+)
 
 
 @dataclass
@@ -93,7 +100,10 @@ class GrammarChecker:
     def start(self, text: str) -> Future[Any] | None:
         """Send ``text`` to LanguageTool in the background and return the pending answer, so
         the request overlaps the spaCy pass; ``check(..., pending=...)`` collects it. None when
-        no server is in use (the other checkers are fast and need no head start)."""
+        no server is in use (the other checkers are fast and need no head start). Harper's
+        linter, when it will be used, starts loading here too."""
+        if self.mode in ("auto", "harper"):
+            self._harper.preload()
         if self.mode not in ("auto", "languagetool") or self._languagetool_down():
             return None
         try:
@@ -109,6 +119,11 @@ class GrammarChecker:
     def check(
         self, text: str, *, accepted_words: Collection[str] = (), pending: Future[Any] | None = None
     ) -> GrammarRun:
+        run = self._check(text, accepted_words, pending)
+        run.issues = [replace(i, kind="style") if i.source_rule in ADVICE_RULES else i for i in run.issues]
+        return run
+
+    def _check(self, text: str, accepted_words: Collection[str], pending: Future[Any] | None) -> GrammarRun:
         if self.mode == "off":
             return GrammarRun("off", "grammar checking is off")
         if self.mode == "builtin":

@@ -26,6 +26,7 @@ digits, addresses, or British spellings of American words (unless a dialect is c
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import time
@@ -122,6 +123,7 @@ class HarperResult:
 _load_lock = threading.Lock()
 _lint_lock = threading.Lock()
 _linters: dict[str, Any] = {}
+_preloading: set[str] = set()
 
 
 def _linter(dialect: str | None) -> Any:
@@ -176,6 +178,22 @@ class HarperChecker:
     def load(self) -> None:
         """Build the shared linter now (raises :class:`GrammarUnavailable`)."""
         _linter(self.dialect)
+
+    def preload(self) -> None:
+        """Start building the shared linter in a background thread, once per process, so
+        the build overlaps the loading of the spaCy pipeline; a later check waits for it.
+        A failure here is ignored: the check that follows meets it again and reports it."""
+        key = self.dialect or ""
+        with _load_lock:
+            if key in _linters or key in _preloading:
+                return
+            _preloading.add(key)
+
+        def build() -> None:
+            with contextlib.suppress(GrammarUnavailable):
+                _linter(self.dialect)
+
+        threading.Thread(target=build, name="followup-lint-harper-load", daemon=True).start()
 
     def check(self, text: str, *, accepted_words: Collection[str] = ()) -> list[GrammarIssue]:
         return self.run(text, accepted_words=accepted_words).issues
