@@ -110,6 +110,26 @@ def test_a_whole_email_with_names_times_and_addresses_is_clean(hp: Analyzer) -> 
     assert gm(report) == [], gm(report)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear Sam,\n\nThanks again.\n\nCheers\nAna Lopez",
+        "Thanks,\nana",
+        "Hi Sam -\n\nThanks!\n-Ana\nSent from my iPhone",
+        "My GitHub is github.com/ana-l and my cell is 555.123.4567; see you at 10:30 a.m. on 3/14.",
+        "I led SMED, Kaizen and 5S rollouts using SAP, Jira and PowerBI; my KPIs improved 12% QoQ.",
+    ],
+)
+def test_no_false_alarms_on_email_furniture(text: str) -> None:
+    # Without the analyzer's accepted words: the backend alone stays quiet on these.
+    assert [i for i in HarperChecker().check(text) if i.kind != "style"] == []
+
+
+def test_a_misspelling_is_still_found_at_a_sentence_start() -> None:
+    text = "Dear Sam,\n\nThank you. Tommorow works for me."
+    assert [text[i.start : i.end] for i in HarperChecker().check(text)] == ["Tommorow"]
+
+
 def test_our_own_rules_are_not_repeated(hp: Analyzer) -> None:
     report = hp.analyze("Hey Sam,\n\nThanks!!! I REALLY want this job, thx 🙌 [Job Title].\n\nBest,\nAna")
     word_level = [s for s in report.suggestions if s.code in ("FM001", "FM002", "FM003", "FM004", "FM006", "ST003")]

@@ -60,6 +60,7 @@ DISABLED_RULES: dict[str, str] = {
     "WouldNeverHave": "“would never have” is standard",
     "QuoteSpacing": "typography, not grammar",
     "DayOneNames": "“day one” is an idiom",
+    "OrthographicConsistency": "names that are also acronyms (“Sam” -> “SAM”)",
 }
 
 # Harper's lint kind -> ours. Kinds of advice rather than error go to "style" (GM008, off by
@@ -98,7 +99,11 @@ _RULE_KINDS = {
 # Fixes a program may apply: mechanical and unambiguous.
 _SAFE_RULES = {"RepeatedWords", "Spaces", "CapitalizePersonalPronouns", "SentenceCapitalization"}
 
-_ADDRESS = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\S*linkedin\.\S*")
+# Web and e-mail addresses, with or without a scheme ("github.com/ana-l").
+_ADDRESS = re.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\S*linkedin\.\S*"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|co|ai|me|edu|gov|uk|app)\b(?:/\S*)?"
+)
 # Times, dates, phone numbers, money and version numbers: digits with punctuation.
 _NUMERIC = re.compile(r"[+(]?\d[\d\s().:/,+-]*\d|\d+(?:am|pm|st|nd|rd|th|k)\b", re.I)
 _LONG = re.compile(rf"\S{{{LONG_TOKEN + 1},}}")
@@ -265,7 +270,7 @@ class HarperChecker:
             return False  # acronyms, codes, versions
         if flagged[:1].isupper() and not _sentence_initial(text, start):
             return False  # mid-sentence capitals are names; the tagger's proper nouns are accepted too
-        if flagged[:1].isupper() and _name_line(text, start):
+        if _after_signoff(text, start) or (flagged[:1].isupper() and _short_line(text, start)):
             return False  # a signature, a greeting or a sign-off line
         # A British spelling of an American word ("programme") is right unless a dialect is set.
         stem = re.sub(r"['’]s$", "", flagged)
@@ -292,13 +297,21 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:"
 
 
-def _name_line(text: str, start: int) -> bool:
-    """The word opens a short line without a full stop (a signature, a name, a sign-off) or
-    follows a line ending in a comma ("Best regards," then the name)."""
+def _line(text: str, start: int) -> tuple[int, str]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", start)
-    line = text[line_start : len(text) if line_end < 0 else line_end]
-    if len(line.split()) <= 4 and not re.search(r"[.!?]\s*$", line):
-        return True
+    return line_start, text[line_start : len(text) if line_end < 0 else line_end]
+
+
+def _short_line(text: str, start: int) -> bool:
+    """The word is on a short line without a full stop: a name, a title, a greeting."""
+    _, line = _line(text, start)
+    return len(line.split()) <= 4 and not re.search(r"[.!?]\s*$", line)
+
+
+def _after_signoff(text: str, start: int) -> bool:
+    """The word is on a short line right after one ending in a comma ("Best regards," then
+    the name, in any case)."""
+    line_start, line = _line(text, start)
     previous = text[: max(0, line_start - 1)].rstrip(" \t")
-    return previous.endswith(",")
+    return len(line.split()) <= 4 and previous.endswith(",") and "\n" in text[:line_start]
