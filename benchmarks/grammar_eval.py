@@ -1,6 +1,10 @@
-"""Grammar and spelling quality on our case file, and the speller comparison.
+"""Grammar and spelling quality on our case file and on learner sentences, and the speller
+comparison.
 
-    python benchmarks/grammar_eval.py      # writes the grammar block of benchmarks/REPORT.md
+    python benchmarks/grammar_eval.py              # everything; writes benchmarks/grammar_results.json
+    python benchmarks/grammar_eval.py --jfleg 300  # the learner sentences only, the first 300
+
+Backends: LanguageTool, Harper, the two merged (``auto``) and the built-in checker.
 
 For each backend (LanguageTool on the local server, the built-in checker) every case of
 ``corpus/grammar/cases.jsonl`` goes through the whole analyzer with its context, and the GM
@@ -8,6 +12,18 @@ findings are matched to the expected errors: an expected error is found when a f
 overlaps it; a finding that overlaps no expected error is a false alarm. Then the two offline
 spelling dictionaries (pyspellchecker, symspellpy) are compared on the spelling cases alone:
 detection, false flags, top correction and time.
+
+Learner sentences (``../shared/data/grammar/jfleg_dev``, read at run time, skipped when absent,
+never copied into the project): each tokenised source sentence is detokenised and analysed
+alone; one whose four references all differ from it has an error, and it is *found* when any
+GM finding is reported on it (or FM005, which reports a text written wholly in lower case once,
+in place of GM003/GM004 on each sentence). Each reference is a corrected sentence, and any GM finding on
+one is a *false alarm*. We report recall, false-alarm rate and their difference. The
+references are human corrections and some still hold errors, so the false-alarm rate is an
+upper bound.
+
+Speed: warm ``analyze()`` time per bundled draft with Harper, and the cold start of the CLI on
+one file with ``--grammar harper`` and ``--grammar builtin``.
 """
 
 from __future__ import annotations
@@ -29,6 +45,119 @@ from followup_lint.grammar.builtin import spelling_candidates  # noqa: E402
 from followup_lint.grammar.variants import american_forms  # noqa: E402
 
 CASES = ROOT / "corpus" / "grammar" / "cases.jsonl"
+JFLEG = ROOT.parent / "shared" / "data" / "grammar" / "jfleg_dev"
+BACKENDS = ("languagetool", "harper", "auto", "builtin")
+
+
+def detokenise(line: str) -> str:
+    """Undo the data's tokenisation: " ." -> ".", " n't" -> "n't", " 's" -> "'s", quotes."""
+    s = " ".join(line.split())
+    s = re.sub(r" ([.,!?;:%)\]}])", r"\1", s)
+    s = re.sub(r"([(\[{$]) ", r"\1", s)
+    s = re.sub(r" (n't|'s|'re|'ve|'m|'ll|'d)\b", r"\1", s, flags=re.I)
+    s = re.sub(r"``|''", '"', s)
+    s = re.sub(r"(?<=s) ' ", "' ", s)  # plural possessive: "years ' time" -> "years' time"
+    parts = s.split('"')
+    if len(parts) % 2 == 1:  # paired double quotes: attach each to the words it encloses
+        s = "".join(p if i % 2 == 0 else '"' + p.strip() + '"' for i, p in enumerate(parts))
+        s = re.sub(r'" ([.,!?;:])', r'"\1', s)
+    return s
+
+
+def load_jfleg(limit: int | None = None) -> tuple[list[str], list[list[str]]] | None:
+    """Source sentences and their references, or None when the data is not here."""
+    if not (JFLEG / "dev.src").exists():
+        return None
+    read = lambda name: [detokenise(x) for x in (JFLEG / name).read_text(encoding="utf-8").splitlines()]  # noqa: E731
+    src = read("dev.src")
+    refs = [read(f"dev.ref{k}") for k in range(4)]
+    n = len(src) if limit is None else min(limit, len(src))
+    return src[:n], [r[:n] for r in refs]
+
+
+def evaluate_jfleg(mode: str, data: tuple[list[str], list[list[str]]]) -> dict[str, Any]:
+    src, refs = data
+    analyzer = fl.Analyzer(grammar=mode)
+    analyzer.analyze("Warm-up sentence for the checker.")
+    faulty = [i for i in range(len(src)) if all(r[i] != src[i] for r in refs)]
+    corrected = [r[i] for r in refs for i in range(len(src)) if r[i].strip()]
+    backends: Counter[str] = Counter()
+    by_rule_found: Counter[str] = Counter()
+    by_rule_false: Counter[str] = Counter()
+
+    def flags(text: str, counter: Counter[str]) -> bool:
+        report = analyzer.analyze(text)
+        backends[report.grammar["backend"]] += 1
+        rules = {
+            f"{s.code} {s.source_rule}" for s in report.suggestions if s.code.startswith("GM") or s.code == "FM005"
+        }
+        counter.update(rules)
+        return bool(rules)
+
+    started = time.perf_counter()
+    found = sum(flags(src[i], by_rule_found) for i in faulty)
+    false = sum(flags(text, by_rule_false) for text in corrected)
+    recall, false_rate = found / len(faulty), false / len(corrected)
+    return {
+        "backend": mode,
+        "ran_as": dict(backends),
+        "faulty_sentences": len(faulty),
+        "corrected_sentences": len(corrected),
+        "recall": round(recall, 3),
+        "false_alarm_rate": round(false_rate, 3),
+        "recall_minus_false_alarm": round(recall - false_rate, 3),
+        "seconds": round(time.perf_counter() - started, 1),
+        "top_false_alarm_rules": by_rule_false.most_common(12),
+        "top_finding_rules": by_rule_found.most_common(12),
+    }
+
+
+def draft_latency(mode: str, drafts: list[str]) -> dict[str, Any]:
+    """Warm analyze() time per bundled draft (whole analyzer, this backend)."""
+    analyzer = fl.Analyzer(grammar=mode)
+    analyzer.analyze(drafts[0])
+    times, words = [], []
+    for text in drafts:
+        started = time.perf_counter()
+        analyzer.analyze(text)
+        times.append(1000 * (time.perf_counter() - started))
+        words.append(len(text.split()))
+    near_150 = [t for t, w in zip(times, words) if 100 <= w <= 200]
+    return {
+        "backend": mode,
+        "drafts": len(drafts),
+        "p50_ms": round(statistics.median(times), 1),
+        "p90_ms": round(sorted(times)[int(0.9 * (len(times) - 1))], 1),
+        "drafts_100_to_200_words": len(near_150),
+        "p50_ms_100_to_200_words": round(statistics.median(near_150), 1) if near_150 else None,
+    }
+
+
+def cli_cold_start(draft: str, runs: int = 5) -> dict[str, Any]:
+    """Median wall time of ``followup-lint FILE --grammar X`` in a fresh interpreter."""
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "draft.txt"
+        path.write_text(draft, encoding="utf-8")
+        out: dict[str, Any] = {}
+        for mode in ("builtin", "harper"):
+            cmd = [sys.executable, "-m", "followup_lint", str(path), "--grammar", mode]
+            walls = []
+            for _ in range(runs):
+                started = time.perf_counter()
+                subprocess.run(cmd, capture_output=True, check=False, cwd=ROOT, env={**_env(), "PYTHONPATH": str(ROOT)})
+                walls.append(time.perf_counter() - started)
+            out[f"{mode}_s"] = round(statistics.median(walls), 2)
+        out["harper_minus_builtin_s"] = round(out["harper_s"] - out["builtin_s"], 2)
+        return out
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)
 
 
 def load_cases() -> list[dict[str, Any]]:
@@ -220,7 +349,41 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def render_jfleg(rows: list[dict[str, Any]]) -> str:
+    lines = [
+        "| backend | recall on faulty sentences | false alarms on corrected ones | difference |",
+        "|---|---|---|---|",
+    ]
+    for b in rows:
+        if "error" in b:
+            lines.append(f"| {b['backend']} | not run: {b['error']} | | |")
+            continue
+        cells = (b["recall"], b["false_alarm_rate"], b["recall_minus_false_alarm"])
+        lines.append(f"| {b['backend']} | " + " | ".join(f"{c:.3f}" for c in cells) + " |")
+    return "\n".join(lines)
+
+
+def run_jfleg(limit: int | None) -> list[dict[str, Any]] | None:
+    data = load_jfleg(limit)
+    if data is None:
+        return None
+    rows = []
+    for mode in BACKENDS:
+        try:
+            rows.append(evaluate_jfleg(mode, data))
+        except Exception as exc:  # a machine without Java still gets the other figures
+            rows.append({"backend": mode, "error": str(exc)})
+    return rows
+
+
 def main() -> int:
+    if "--jfleg" in sys.argv:
+        at = sys.argv.index("--jfleg")
+        limit = int(sys.argv[at + 1]) if len(sys.argv) > at + 1 else None
+        rows = run_jfleg(limit)
+        print(json.dumps(rows, indent=2) if rows is not None else "no learner data here")
+        print(render_jfleg(rows or []))
+        return 0
     cases = load_cases()
     results: dict[str, Any] = {
         "cases": len(cases),
@@ -228,14 +391,20 @@ def main() -> int:
         "clean": sum(1 for c in cases if not c["errors"]),
         "backends": [],
     }
-    for mode in ("languagetool", "builtin"):
+    for mode in BACKENDS:
         try:
             results["backends"].append(evaluate_backend(mode, cases))
         except Exception as exc:  # a machine without Java still gets the built-in figures
             results["backends"].append({"backend": mode, "error": str(exc)})
-    results["spellers"] = compare_spellers(cases, load_draft_bodies())
+    drafts = load_draft_bodies()
+    results["spellers"] = compare_spellers(cases, drafts)
+    results["jfleg_dev"] = run_jfleg(None)
+    results["latency"] = [draft_latency(mode, drafts) for mode in ("harper", "builtin")]
+    results["cli_cold_start"] = cli_cold_start(drafts[0])
     (ROOT / "benchmarks" / "grammar_results.json").write_text(json.dumps(results, indent=2) + "\n")
     block = render(results)
+    if results["jfleg_dev"] is not None:
+        block += "\n\nLearner sentences (jfleg dev, evaluation only):\n\n" + render_jfleg(results["jfleg_dev"])
     print(block)
     report = ROOT / "benchmarks" / "REPORT.md"
     text = report.read_text(encoding="utf-8")

@@ -233,7 +233,7 @@ def test_misbehaving_server_falls_back(mode: str) -> None:
 def test_not_installed_falls_back(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setenv("FOLLOWUP_LINT_CACHE_DIR", str(tmp_path))
     run = GrammarChecker("auto").check("Thank you for the the interview.")
-    assert run.backend == "builtin" and "not installed" in run.note and "grammar install" in run.note
+    assert run.backend == "harper" and "not installed" in run.note and "grammar install" in run.note
 
 
 def test_watchdog_stops_an_idle_server(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -14,8 +14,9 @@ class GrammarIssue:
     ``start``/``end`` are Python character offsets into the text that was checked.
     ``kind`` is one of ``spelling``, ``grammar``, ``confusion``, ``punctuation``,
     ``typography``, ``capitalization``, ``repetition``, ``whitespace``, ``style``; it decides
-    the GM rule the issue is reported under. ``source_rule`` is the backend's own rule id
-    (LanguageTool's, or ``BUILTIN_...``). ``safe_fix`` says the first replacement may be
+    the GM rule the issue is reported under (``whitespace``: a doubled or trailing space,
+    harmless enough to cost nothing). ``source_rule`` is the backend's own rule id
+    (LanguageTool's, Harper's, or ``BUILTIN_...``). ``safe_fix`` says the first replacement may be
     applied without a human looking.
     """
 
@@ -35,6 +36,33 @@ def add_unless_overlapping(issues: list[GrammarIssue], extra: list[GrammarIssue]
     taken = [(i.start, i.end) for i in issues]
     merged = issues + [i for i in extra if not any(s < i.end and i.start < e for s, e in taken)]
     return sorted(merged, key=lambda i: (i.start, i.end))
+
+
+def merge_issues(first: list[GrammarIssue], second: list[GrammarIssue]) -> list[GrammarIssue]:
+    """Two backends' findings with each problem once: findings on the same span, or
+    overlapping findings of the same kind, are one problem. Of such a pair the more specific
+    stays: the one that offers a replacement, else the one on fewer characters, else the one
+    from ``first``."""
+    kept = list(first)
+    for issue in second:
+        clash = [
+            i
+            for i, other in enumerate(kept)
+            if (other.start, other.end) == (issue.start, issue.end)
+            or (other.kind == issue.kind and other.start < issue.end and issue.start < other.end)
+        ]
+        if not clash:
+            kept.append(issue)
+            continue
+        if all(_specificity(issue) > _specificity(kept[i]) for i in clash):
+            for i in reversed(clash):
+                del kept[i]
+            kept.append(issue)
+    return sorted(kept, key=lambda i: (i.start, i.end))
+
+
+def _specificity(issue: GrammarIssue) -> tuple[bool, int]:
+    return (bool(issue.replacements), -(issue.end - issue.start))
 
 
 KINDS = (

@@ -22,6 +22,7 @@ _SENT_START = re.compile(r"(?:^|[.!?][\"”’)]?\s+)([a-z][a-z]*)", re.M)
 _DOUBLE_PUNCT = re.compile(r"(?<![.])(,,+|;;+|\.\.(?!\.)|::+)")
 _SPACE_BEFORE = re.compile(r"(?<=\w)[ \t]+(?=[,;:](?!\)))|(?<=\w)[ \t]+(?=\.(?:\s|$))")
 _DOUBLE_SPACE = re.compile(r"(?<=[a-z,])  +(?=[a-z])")
+_TRAILING_SPACE = re.compile(r"(?<=\S)[ \t]+$", re.M)
 
 _ADDRESS = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # Lower-case particles inside surnames ("Van der Merwe", "de la Cruz", "bin Salman").
@@ -239,6 +240,9 @@ class BuiltinChecker:
         return out
 
     def _punctuation(self, text: str) -> list[GrammarIssue]:
+        """Doubled marks and a space before a comma or full stop (a visible gap) are
+        punctuation; doubled and trailing spaces are ``whitespace``, with a safe fix: real
+        notes have many, and the reader rarely sees them."""
         out = []
         for m in _DOUBLE_PUNCT.finditer(text):
             out.append(
@@ -259,9 +263,9 @@ class BuiltinChecker:
                     m.start(),
                     m.end(),
                     "No space before this punctuation mark.",
-                    "whitespace",
+                    "punctuation",  # a visible gap, unlike a doubled space
                     "BUILTIN_SPACE_BEFORE_PUNCTUATION",
-                    "Whitespace",
+                    "Punctuation",
                     ("",),
                     safe_fix=True,
                 )
@@ -276,6 +280,19 @@ class BuiltinChecker:
                     "BUILTIN_DOUBLE_SPACE",
                     "Whitespace",
                     (" ",),
+                    safe_fix=True,
+                )
+            )
+        for m in _TRAILING_SPACE.finditer(text):
+            out.append(
+                GrammarIssue(
+                    m.start(),
+                    m.end(),
+                    "Spaces at the end of the line.",
+                    "whitespace",
+                    "BUILTIN_TRAILING_SPACE",
+                    "Whitespace",
+                    ("",),
                     safe_fix=True,
                 )
             )

@@ -1,0 +1,317 @@
+"""Harper (Automattic's offline English grammar checker, in Rust) in this process.
+
+Harper needs neither Java nor a server: ``harper.Linter`` checks a draft in milliseconds.
+Its lints become :class:`GrammarIssue` objects: Harper's lint kind (with a few rules named
+where the kind is too broad) decides our kind and so the GM rule; the rule name is kept as
+``source_rule``. Harper's spans count code points, which are Python string indices, so no
+conversion is needed (LanguageTool's UTF-16 offsets are converted in languagetool.py).
+
+Loading and threads: the linter is built once per process on first use (about half a
+second: it builds its dictionary), never at ``import followup_lint``, and shared by every
+``Analyzer``. A ``harper.Linter`` is not thread-safe (a call while another thread is inside
+one raises ``RuntimeError``), so every call goes through one lock; Harper releases the GIL
+while it works, so other threads keep running.
+
+Bounds: a word longer than ``LONG_TOKEN`` characters is blanked before Harper sees it (its
+spell checker's cost grows with the square of a word's length: a 100,000-character "word"
+made it ask for 30 GB), the text is cut to ``MAX_CHARS`` and checked in paragraph-sized
+chunks, and checking stops once ``TIME_BUDGET`` seconds are spent; the note says so.
+
+Quiet on e-mail: rules that another followup-lint rule covers (long sentences: LN003) or
+that misfire on e-mail (en dashes in phone numbers, the Oxford comma, commas after
+"Honestly", British spellings) are switched off; spelling is not reported for accepted
+words, capitalised words other than at a sentence start (names), acronyms, words with
+digits, addresses, or British spellings of American words (unless a dialect is chosen).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import threading
+import time
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from .base import GrammarIssue, GrammarUnavailable
+from .variants import american_forms, is_spelling_variant
+
+MAX_CHARS = 20_000
+CHUNK_CHARS = 3_000
+LONG_TOKEN = 40
+TIME_BUDGET = 1.5
+
+# Harper rules switched off, and why. Measured on learner sentences and their corrections
+# (benchmarks/grammar_eval.py): each fires on the corrected sentences as often as or more
+# often than on the faulty ones, or it repeats one of our own rules.
+DISABLED_RULES: dict[str, str] = {
+    "LongSentences": "LN003 long-sentence reports these",
+    "NumericRangeEnDash": "phone numbers (555-0147) are not ranges",
+    "Dashes": "hyphens for dashes are normal in e-mail",
+    "UseEllipsisCharacter": "three full stops are normal in e-mail",
+    "EllipsisLength": "typography, not grammar",
+    "OxfordComma": "a style choice either way",
+    "Regionalisms": "British and American words are both right",
+    "CompoundNouns": "fires on correct compounds more often than on wrong ones",
+    "MissingTo": "fires on correct sentences more often than on wrong ones",
+    "UnclosedQuotes": "quoted replies and inch marks",
+    "WouldNeverHave": "“would never have” is standard",
+    "QuoteSpacing": "typography, not grammar",
+    "DayOneNames": "“day one” is an idiom",
+    "OrthographicConsistency": "names that are also acronyms (“Sam” -> “SAM”)",
+}
+
+# Harper's lint kind -> ours. Kinds of advice rather than error go to "style" (GM008, off by
+# default); Formatting is typography unless it is about spaces.
+_KINDS = {
+    "Spelling": "spelling",
+    "Typo": "spelling",
+    "BoundaryError": "spelling",
+    "Agreement": "grammar",
+    "Grammar": "grammar",
+    "Usage": "grammar",
+    "Miscellaneous": "grammar",
+    "Nonstandard": "grammar",
+    "WordChoice": "confusion",
+    "Eggcorn": "confusion",
+    "Malapropism": "confusion",
+    "Capitalization": "capitalization",
+    "Repetition": "repetition",
+    "Punctuation": "punctuation",
+    "Formatting": "typography",
+    "Style": "style",
+    "Readability": "style",
+    "Enhancement": "style",
+    "Redundancy": "style",
+    "Regionalism": "style",
+}
+# Rules whose name says more than their kind: the classic confusions and spaces.
+_CONFUSION_RULE = re.compile(r"Than|Their|There|Your|Its|AnA|ToTwoToo|Affect|Effect|Loose|Lose|Confusion")
+_RULE_KINDS = {
+    "Spaces": "whitespace",
+    "NoFrenchSpaces": "whitespace",
+    "RepeatedWords": "repetition",
+    "SplitWords": "spelling",
+    "Cant": "spelling",  # "cant" for "can't" is a typo, not an enhancement
+}
+# Fixes a program may apply: mechanical and unambiguous.
+_SAFE_RULES = {"RepeatedWords", "Spaces", "CapitalizePersonalPronouns", "SentenceCapitalization"}
+
+# Web and e-mail addresses, with or without a scheme ("github.com/ana-l").
+_ADDRESS = re.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\S*linkedin\.\S*"
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|io|dev|co|ai|me|edu|gov|uk|app)\b(?:/\S*)?"
+)
+# Times, dates, phone numbers, money and version numbers: digits with punctuation.
+_NUMERIC = re.compile(r"[+(]?\d[\d\s().:/,+-]*\d|\d+(?:am|pm|st|nd|rd|th|k)\b", re.I)
+_LONG = re.compile(rf"\S{{{LONG_TOKEN + 1},}}")
+
+
+def kind_of(rule: str, lint_kind: str) -> str:
+    """Our kind for a Harper lint (decides the GM rule it is reported under)."""
+    if rule in _RULE_KINDS:
+        return _RULE_KINDS[rule]
+    kind = _KINDS.get(lint_kind, "grammar")
+    if kind in ("grammar", "confusion", "spelling") and _CONFUSION_RULE.search(rule):
+        return "confusion"
+    return kind
+
+
+@dataclass(frozen=True)
+class HarperResult:
+    issues: list[GrammarIssue]
+    note: str = ""  # set when part of the text was not checked
+
+
+_load_lock = threading.Lock()
+_lint_lock = threading.Lock()
+_linters: dict[str, Any] = {}
+_preloading: set[str] = set()
+
+
+def _linter(dialect: str | None) -> Any:
+    """The process's linter for ``dialect`` (None: American dictionary, British accepted)."""
+    key = dialect or ""
+    with _load_lock:
+        if key not in _linters:
+            try:
+                import harper
+            except Exception as exc:  # ImportError, or a wheel that does not load here
+                raise GrammarUnavailable(f"Harper could not be loaded ({type(exc).__name__}: {exc})") from None
+            try:
+                chosen = harper.Dialect[dialect.upper()] if dialect else harper.Dialect.AMERICAN
+                linter = harper.Linter(dialect=chosen)
+                config = dict(linter.get_lint_config())
+                config.update({name: False for name in DISABLED_RULES if name in config})
+                linter.set_lint_config(config)
+            except Exception as exc:
+                raise GrammarUnavailable(f"Harper failed to start ({type(exc).__name__}: {exc})") from None
+            _linters[key] = (harper, linter)
+        return _linters[key]
+
+
+def _chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
+    """Pieces under ``limit`` characters, cut at paragraph (else line, else space) breaks."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            for sep in ("\n\n", "\n", " "):
+                cut = text.rfind(sep, start + limit // 2, end)
+                if cut > start:
+                    end = cut + len(sep)
+                    break
+        yield start, text[start:end]
+        start = end
+
+
+class HarperChecker:
+    """Harper behind the :class:`~followup_lint.grammar.base.GrammarBackend` interface.
+
+    ``dialect`` ("american", "british", "australian", "canadian", "indian"): spell for that
+    dialect only. None (the default): American and British spellings are both accepted.
+    """
+
+    name = "harper"
+
+    def __init__(self, dialect: str | None = None, *, time_budget: float = TIME_BUDGET) -> None:
+        self.dialect = dialect
+        self.time_budget = time_budget
+
+    def load(self) -> None:
+        """Build the shared linter now (raises :class:`GrammarUnavailable`)."""
+        _linter(self.dialect)
+
+    def preload(self) -> None:
+        """Start building the shared linter in a background thread, once per process, so
+        the build overlaps the loading of the spaCy pipeline; a later check waits for it.
+        A failure here is ignored: the check that follows meets it again and reports it."""
+        key = self.dialect or ""
+        with _load_lock:
+            if key in _linters or key in _preloading:
+                return
+            _preloading.add(key)
+
+        def build() -> None:
+            with contextlib.suppress(GrammarUnavailable):
+                _linter(self.dialect)
+
+        threading.Thread(target=build, name="followup-lint-harper-load", daemon=True).start()
+
+    def check(self, text: str, *, accepted_words: Collection[str] = ()) -> list[GrammarIssue]:
+        return self.run(text, accepted_words=accepted_words).issues
+
+    def run(self, text: str, *, accepted_words: Collection[str] = ()) -> HarperResult:
+        """Issues in ``text``, and a note when not all of it was checked. Raises
+        :class:`GrammarUnavailable` when Harper cannot load or fails during the check."""
+        harper, linter = _linter(self.dialect)
+        accepted = {w.lower() for w in accepted_words}
+        bounded = text[:MAX_CHARS]
+        masked = _LONG.sub(lambda m: " " * len(m.group(0)), bounded)
+        skip = [(m.start(), m.end()) for p in (_ADDRESS, _NUMERIC, _LONG) for m in p.finditer(bounded)]
+        started = time.monotonic()
+        issues: list[GrammarIssue] = []
+        checked = 0
+        for offset, chunk in _chunks(masked):
+            if time.monotonic() - started > self.time_budget:
+                break
+            try:
+                with _lint_lock:
+                    found = linter.organized_lints(chunk, language=harper.Language.PLAINTEXT)
+            except Exception as exc:  # a Rust panic surfaces as an exception here
+                raise GrammarUnavailable(f"Harper failed during the check ({type(exc).__name__})") from None
+            for rule, lints in found.items():
+                for lint in lints:
+                    issue = self._issue(bounded, offset, str(rule), lint, accepted, skip)
+                    if issue is not None:
+                        issues.append(issue)
+            checked = offset + len(chunk)
+        note = ""
+        if checked < len(text):
+            why = "it took too long" if checked < len(bounded) else f"drafts are checked up to {MAX_CHARS} characters"
+            note = f"grammar checked for the first {checked} of {len(text)} characters ({why})"
+        return HarperResult(sorted(issues, key=lambda i: (i.start, i.end)), note)
+
+    def _issue(
+        self, text: str, offset: int, rule: str, lint: Any, accepted: set[str], skip: list[tuple[int, int]]
+    ) -> GrammarIssue | None:
+        if rule in DISABLED_RULES:
+            return None
+        start, end = offset + int(lint.span.start), offset + int(lint.span.end)
+        if not 0 <= start < end <= len(text) or any(s < end and start < e for s, e in skip):
+            return None
+        kind = kind_of(rule, str(lint.lint_kind))
+        flagged = text[start:end]
+        replacements = tuple(str(s.replacement_text) for s in list(lint.suggestions)[:5])
+        if kind == "spelling" and not self._spelling_worth_reporting(text, start, flagged, replacements, accepted):
+            return None
+        if kind == "capitalization" and flagged.lower() in accepted:
+            return None  # a product written its own way ("dbt", "iOS")
+        return GrammarIssue(
+            start=start,
+            end=end,
+            message=str(lint.message),
+            kind=kind,
+            source_rule=rule,
+            category=str(lint.lint_kind),
+            replacements=replacements,
+            safe_fix=rule in _SAFE_RULES and len(replacements) == 1,
+        )
+
+    def _spelling_worth_reporting(
+        self, text: str, start: int, flagged: str, replacements: tuple[str, ...], accepted: set[str]
+    ) -> bool:
+        words = re.findall(r"[\w'’-]+", flagged.lower())
+        if words and all(w in accepted or w.split("'")[0] in accepted for w in words):
+            return False
+        if any(ch.isdigit() for ch in flagged) or (len(flagged) > 1 and flagged.isupper()):
+            return False  # acronyms, codes, versions
+        if flagged[:1].isupper() and not _sentence_initial(text, start):
+            return False  # mid-sentence capitals are names; the tagger's proper nouns are accepted too
+        if _after_signoff(text, start) or (flagged[:1].isupper() and _short_line(text, start)):
+            return False  # a signature, a greeting or a sign-off line
+        # A British spelling of an American word ("programme") is right unless a dialect is set.
+        stem = re.sub(r"['’]s$", "", flagged)
+        return not (
+            self.dialect is None
+            and (
+                any(is_spelling_variant(flagged, r) for r in replacements)
+                or any(_known(form) for form in american_forms(stem))
+            )
+        )
+
+
+@lru_cache(maxsize=4096)
+def _known(word: str) -> bool:
+    """Harper's American dictionary knows ``word`` (it raises no spelling lint on it)."""
+    harper, linter = _linter(None)
+    with _lint_lock:
+        lints = linter.lint(word, language=harper.Language.PLAINTEXT)
+    return not any(str(lint.lint_kind) == "Spelling" for lint in lints)
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t\"“'(")
+    return not before or before[-1] in ".!?\n:"
+
+
+def _line(text: str, start: int) -> tuple[int, str]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    return line_start, text[line_start : len(text) if line_end < 0 else line_end]
+
+
+def _short_line(text: str, start: int) -> bool:
+    """The word is on a short line without a full stop: a name, a title, a greeting."""
+    _, line = _line(text, start)
+    return len(line.split()) <= 4 and not re.search(r"[.!?]\s*$", line)
+
+
+def _after_signoff(text: str, start: int) -> bool:
+    """The word is on a short line right after one ending in a comma ("Best regards," then
+    the name, in any case)."""
+    line_start, line = _line(text, start)
+    previous = text[: max(0, line_start - 1)].rstrip(" \t")
+    return len(line.split()) <= 4 and previous.endswith(",") and "\n" in text[:line_start]
