@@ -110,10 +110,10 @@
     return el("span", { class: "fl-sev fl-sev-" + sev, text: ICON[sev] + " " + sev });
   }
 
-  function renderScore(r, into) {
+  function renderScore(r, into, main) {
     const shown = r.score === null ? "not judged" : Math.round(r.score) + "/100";
     into.replaceChildren(
-      el("span", { "data-testid": "score", text: shown }),
+      el("span", main ? { "data-testid": "score", text: shown } : { text: shown }),
       " ",
       el("span", { class: "fl-muted", text: r.stage.replace("_", " ") + " \u00B7 " + r.stats.words + " words \u00B7 grammar: " + r.grammar.backend })
     );
@@ -237,7 +237,7 @@
   }
 
   function render(r) {
-    renderScore(r, $("score"));
+    renderScore(r, $("score"), true);
     renderDims(r, $("dims"));
     renderMarked(r, $("marked"), true);
     $("detail").replaceChildren();
@@ -293,7 +293,7 @@
     const head = el("div", { class: "fl-head", text: "After" });
     if (delta) head.append(" ", el("span", { class: delta > 0 ? "fl-delta-up" : "fl-delta-down", text: (delta > 0 ? "\u25B2 +" : "\u25BC ") + delta }));
     const cells = [el("div", { class: "fl-head", text: "Before" }), head];
-    for (const r of [before, report]) { const d = el("div"); renderScore(r, d); cells.push(d); }
+    for (const r of [before, report]) { const d = el("div"); renderScore(r, d, false); cells.push(d); }
     for (const r of [before, report]) { const d = el("div", { class: "fl-dims" }); renderDims(r, d); cells.push(d); }
     for (const r of [before, report]) { const d = el("div", { class: "fl-draft" }); renderMarked(r, d, false); cells.push(d); }
     cells.push(el("p", { class: "fl-muted fl-span", "data-testid": "compare-counts", text: "Fixed: " + fixed.length + " \u00B7 new: " + added.length + " \u00B7 still to fix: " + kept.length }));
