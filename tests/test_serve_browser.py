@@ -181,3 +181,19 @@ def test_an_error_is_shown_as_text(page: Any) -> None:
     page.fill("#interview_date", "<b>soon</b>")
     page.fill("#draft", "Dear Sam,\n\nThank you.\n\nBest,\nAna")
     expect(page.get_by_role("alert")).to_contain_text("interview_date: '<b>soon</b>' is not an ISO date")
+
+
+def test_comparison_columns_line_up(browser: Any, analyzer: Analyzer) -> None:
+    from followup_lint.compare import compare_reports
+    from followup_lint.display.html import comparison_html
+
+    before = analyzer.analyze("")  # an unjudged draft: its column carries an extra note
+    after = analyzer.analyze((ROOT / "examples" / "thank_you_revised.txt").read_text(encoding="utf-8"))
+    pg = browser.new_page()
+    pg.set_content(comparison_html(compare_reports(before, after)))
+    tops = pg.eval_on_selector_all(
+        ".fl-compare > .fl-dims, .fl-compare > div > .fl-dims, .fl-compare .fl-draft",
+        "els => els.map(e => Math.round(e.getBoundingClientRect().top))",
+    )
+    pg.close()
+    assert len(tops) == 4 and tops[0] == tops[1] and tops[2] == tops[3], tops

@@ -55,7 +55,7 @@ PALETTE: dict[str, dict[str, str]] = {
         "mid": "#d29922",
         "bad": "#f85149",
         "focus": "#79c0ff",
-        "active": "#9e6a03",
+        "active": "#6e4a02",
     },
 }
 # Text colour pairs that must reach 4.5:1, and (colour, background) pairs for bars and
