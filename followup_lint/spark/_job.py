@@ -77,6 +77,7 @@ class Progress:
         self._every = every
         self._stop = threading.Event()
         self._shown: dict[int, str] = {}
+        self._steps: dict[int, str] = {}
         self._thread = threading.Thread(target=self._run, name="followup-lint-progress", daemon=True)
 
     def __enter__(self) -> Progress:
@@ -97,24 +98,22 @@ class Progress:
     def _poll(self, final: bool = False) -> None:
         active = set(self._tracker.getActiveStageIds())
         for sid in sorted(active | set(self._shown)):
-            if sid in active:
-                info = self._tracker.getStageInfo(sid)
-                if info is None:
-                    continue
-                line = f"followup-lint: stage {sid} ({self.step}): {info.numCompletedTasks}/{info.numTasks} tasks"
-                if self._shown.get(sid) != line:
-                    self.stream.write("\r" + line)
-                    self._shown[sid] = line
-            elif self._shown.get(sid):
-                done = self._shown[sid].rsplit(": ", 1)[0]
-                self.stream.write(f"\r{done}: done\n")
+            info = self._tracker.getStageInfo(sid) if sid in active else None
+            if info is not None:
+                self._show(sid, f"{info.numCompletedTasks}/{info.numTasks} tasks")
+            if (sid not in active or final) and self._shown.get(sid):
+                self._show(sid, "done", end="\n")
                 self._shown[sid] = ""
-        if final:
-            for sid, line in self._shown.items():
-                if line:
-                    self.stream.write(f"\r{line.rsplit(': ', 1)[0]}: done\n")
-                    self._shown[sid] = ""
         self.stream.flush()
+
+    def _show(self, sid: int, state: str, end: str = "") -> None:
+        step = self._steps.setdefault(sid, self.step)  # the step the stage belongs to, not the current one
+        line = f"followup-lint: stage {sid} ({step}): {state}"
+        before = self._shown.get(sid, "")
+        if line != before or end:
+            # pad over the longer line this one replaces
+            self.stream.write("\r" + line.ljust(len(before)) + end)
+            self._shown[sid] = line
 
 
 def _format(path: str, given: str | None, table: Mapping[str, str], what: str) -> str:
