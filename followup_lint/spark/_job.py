@@ -23,7 +23,7 @@ FORMAT_NAMES = {"jsonl": "json", "json": "json", "csv": "csv", "parquet": "parqu
 
 
 def local_session(
-    master: str = "local[*]",
+    master: str | None = "local[*]",
     *,
     app_name: str = "followup-lint",
     driver_memory: str = "2g",
@@ -34,18 +34,20 @@ def local_session(
 
     Python workers run the interpreter that runs this (so they see the same packages).
     With a non-local ``master`` only the quiet-log settings apply; the cluster's own
-    configuration decides the rest.
+    configuration decides the rest. ``master=None`` takes the one ``spark-submit`` set.
     """
     from pyspark.sql import SparkSession
 
-    builder = SparkSession.builder.master(master).appName(app_name)
+    builder = SparkSession.builder.appName(app_name)
+    if master is not None:
+        builder = builder.master(master)
     settings = {
         "spark.ui.showConsoleProgress": "false",  # we print our own line per stage
         "spark.log.level": "ERROR",
         "spark.python.worker.reuse": "true",  # one Analyzer per worker, kept across tasks
         "spark.sql.session.timeZone": "UTC",
     }
-    if master.startswith("local"):
+    if master is not None and master.startswith("local"):
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
         settings.update(
@@ -139,7 +141,7 @@ def run_batch(
     *,
     text_col: str = "text",
     context_cols: Mapping[str, str] | None = None,
-    master: str = "local[*]",
+    master: str | None = "local[*]",
     input_format: str | None = None,
     output_format: str | None = None,
     progress: bool = True,
@@ -154,7 +156,7 @@ def run_batch(
     Returns 0, or 2 after a one-line message on stderr when the job cannot start (a missing
     file or column, an unknown option). Rows that cannot be judged are in the output, with
     ``error`` set. An active SparkSession is reused (and left running); otherwise one is
-    started on ``master`` and stopped at the end.
+    started on ``master`` (``None``: the master ``spark-submit`` was given) and stopped at the end.
     """
     from pyspark.errors import AnalysisException
     from pyspark.sql import SparkSession
@@ -177,7 +179,12 @@ def run_batch(
     spark = active or local_session(master)
     tty = progress and sys.stderr.isatty()
     try:
-        bar: Progress | _Quiet = Progress(spark) if tty else _Quiet()
+        bar: Progress | _Quiet = _Quiet()
+        if tty:
+            try:
+                bar = Progress(spark)
+            except Exception:  # Spark Connect has no status tracker: no progress lines, same job
+                bar = _Quiet()
         with bar:
             bar.step = "reading"
             reader = spark.read
@@ -195,7 +202,8 @@ def run_batch(
                 writer = writer.option("ignoreNullFields", "false")  # every line has every key
             writer.save(output_path)
             bar.step = "counting"
-            written = spark.read.format(fmt_out).load(output_path).select("error")
+            # read back only the error column (a schema spares JSON its inference pass)
+            written = spark.read.schema("error string").format(fmt_out).load(output_path)
             total = written.count()
             failed = written.where("error IS NOT NULL").count()
         if progress:
