@@ -174,6 +174,12 @@ def render(r: dict[str, Any]) -> str:
     def f(x: float, digits: int = 0) -> str:
         return f"{x:,.{digits}f}"
 
+    def busy(s: dict[str, Any]) -> str:
+        if "cpu_s" in s:
+            used = s["cpu_s"]["python_workers"] + s["cpu_s"]["jvm"]
+            return f"{used / s['score_s']:.2f}"
+        return f"{s['one_process_cpu_s'] / s['one_process_s']:.2f}"
+
     def cpu(s: dict[str, Any]) -> str:
         c = s["cpu_s"]
         return f"{f(c['python_workers'], 1)} + {f(c['jvm'], 1)} JVM"
@@ -226,14 +232,20 @@ def render(r: dict[str, Any]) -> str:
         f"({100 * (1 - per_cpu / one['one_process_words_per_cpu_s']):.0f}% overhead: Arrow transfer, the JVM "
         "beside the worker, the range split that keeps the row order). On a core of its own that is the "
         f"per-core throughput: about {f(round(per_cpu, -3))} words/s, {f(per_cpu / (r['words'] / r['drafts']))} "
-        f"drafts/s. Measured wall-clock here, the second core gave ×{scale:.2f} "
-        f"(`analyze_many(n_process=2)`: ×{one['two_processes_words_per_s'] / one['one_process_words_per_s']:.2f}) "
-        "on a machine whose two cores other work was using too.",
+        "drafts/s. "
+        f"Two workers cost {100 * (s1['words_per_cpu_s'] / s2['words_per_cpu_s'] - 1):.0f}% more CPU per word "
+        f"than one ({f(s2['words_per_cpu_s'])} against {f(s1['words_per_cpu_s'])} words per CPU-second; two "
+        f"busy workers share the processor's caches). Wall-clock, the second core gave ×{scale:.2f} here "
+        f"(`analyze_many(n_process=2)` against one process: "
+        f"×{one['two_processes_words_per_s'] / one['one_process_words_per_s']:.2f}); with the machine "
+        f"shared those ratios measure the other load as much as us: the work got {busy(one)} of a core in "
+        f"the one-process run, {busy(s1)} and {busy(s2)} cores in the Spark runs.",
         "",
         "**More executors (on paper).** Rows are independent: no shuffle but the one range split, nothing "
         "gathered on the driver, so throughput grows linearly with executor cores until reading the input "
-        "or writing the output limits it: about N × "
-        f"{f(round(per_cpu, -3))} words/s for N cores that are free. Each core runs one Python worker "
+        "or writing the output limits it: plan on about N × "
+        f"{f(round(s2['words_per_cpu_s'], -3))} words/s for N free cores (the two-worker figure per "
+        "CPU-second, to be safe). Each core runs one Python worker "
         f"with one Analyzer ({min(mem, default=0)}–{max(mem, default=0)} MiB here), so memory, not CPU, "
         "sets how many cores an executor can use. Start-up is a fixed cost per job, paid by all "
         "executors at once. For a few thousand drafts on one machine `analyze_many(n_process=N)` "

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .. import ConfigError, Context
-from ._rows import DIMENSIONS, MAX_TEXT_CHARS, RESULT_COLUMNS, BatchJob
+from ._rows import DIMENSIONS, MAX_TEXT_CHARS, RESULT_COLUMNS, BatchJob, require_spark
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame
@@ -97,6 +97,7 @@ def analyze_dataframe(
     Rows keep their order. When ``df`` has fewer partitions than the cluster has cores, it is
     split into contiguous ranges (``partitions`` sets how many) so every core gets work.
     """
+    require_spark()
     from pyspark.errors import AnalysisException
     from pyspark.sql import functions as F
     from pyspark.sql.types import ArrayType, BinaryType, StringType

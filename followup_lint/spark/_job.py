@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from .. import ConfigError
+from ._rows import require_spark
 
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
@@ -36,6 +37,7 @@ def local_session(
     With a non-local ``master`` only the quiet-log settings apply; the cluster's own
     configuration decides the rest. ``master=None`` takes the one ``spark-submit`` set.
     """
+    require_spark()
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app_name)
@@ -158,6 +160,11 @@ def run_batch(
     ``error`` set. An active SparkSession is reused (and left running); otherwise one is
     started on ``master`` (``None``: the master ``spark-submit`` was given) and stopped at the end.
     """
+    try:
+        require_spark()
+    except ImportError as exc:
+        print(f"followup-lint: {exc}", file=sys.stderr)
+        return 2
     from pyspark.errors import AnalysisException
     from pyspark.sql import SparkSession
 

@@ -38,6 +38,17 @@ _analyzers: dict[tuple[tuple[str, str], ...], Analyzer] = {}
 _analyzers_lock = threading.Lock()
 
 
+def require_spark() -> None:
+    """Fail with the install command, not a traceback, when the extra is missing."""
+    import importlib.util
+
+    missing = [m for m in ("pyspark", "pyarrow") if importlib.util.find_spec(m) is None]
+    if missing:
+        raise ImportError(
+            f"followup_lint.spark needs {' and '.join(missing)}: pip install 'followup-lint[spark]' (and Java 17)"
+        )
+
+
 def worker_analyzer(options: Mapping[str, Any]) -> Analyzer:
     """The worker's Analyzer for ``options``, built on first use and kept for the process."""
     from .. import Analyzer
