@@ -8,6 +8,7 @@ import os
 import sys
 import threading
 import time
+import warnings
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
@@ -276,6 +277,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--overwrite", action="store_true", help="replace OUTPUT if it exists")
     p.add_argument("--no-progress", action="store_true", help="print nothing on stderr but errors")
     args = p.parse_args(argv)
+    # The Arrow path needs no pandas features; PySpark's warning about pandas 3 only alarms a CLI user.
+    warnings.filterwarnings("ignore", message=".*pandas >= 3", category=FutureWarning)
     options: dict[str, Any] = {}
     if args.grammar:
         options["grammar"] = args.grammar
