@@ -136,9 +136,9 @@ def please_thank(text: str) -> float:
 
 
 def _tagger() -> Callable[[Sequence[str]], list[list[tuple[str, str]]]]:
-    from followup_lint.nlp.loading import find_model
-
     import spacy
+
+    from followup_lint.nlp.loading import find_model
 
     nlp = spacy.load(find_model(), exclude=["parser", "ner", "lemmatizer", "attribute_ruler"])
 
@@ -170,7 +170,9 @@ def run_formality(data: Path, tag: Callable[..., Any] | None) -> dict[str, Any]:
             }
             if tag is not None:
                 tokens = tag(texts)
-                figures["measure_tags"] = spearman([_score(formality(t, k)) for t, k in zip(texts, tokens, strict=True)], human)
+                figures["measure_tags"] = spearman(
+                    [_score(formality(t, k)) for t, k in zip(texts, tokens, strict=True)], human
+                )
                 figures["f_score"] = spearman([heylighen_dewaele([g for _, g in k]) or 50.0 for k in tokens], human)
             res[part] = {k: round(v, 3) for k, v in figures.items()}
         out[domain] = res
@@ -306,9 +308,10 @@ def markdown(result: dict[str, Any]) -> str:
         for domain, res in result["formality"].items():
             for part in ("dev", "held_out"):
                 f = res[part]
+                tags, f_score = f.get("measure_tags", float("nan")), f.get("f_score", float("nan"))
                 lines.append(
-                    f"| {domain} | {part.replace('_', '-')} | {f['measure']:.3f} | {f.get('measure_tags', float('nan')):.3f} "
-                    f"| {f['readability']:.3f} | {f.get('f_score', float('nan')):.3f} |"
+                    f"| {domain} | {part.replace('_', '-')} | {f['measure']:.3f} | {tags:.3f} "
+                    f"| {f['readability']:.3f} | {f_score:.3f} |"
                 )
         lines.append("")
     if "politeness" in result:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from .lexicons import lexicon_pattern, spec, words
+from .lexicons import Matcher, lexicon_words, slang, spec, words
 
 Tokens = Sequence[tuple[str, str]]
 """``(text, fine_tag)`` pairs, e.g. from spaCy: ``[(t.text, t.tag_) for t in doc]``."""
@@ -24,22 +24,46 @@ Observation = tuple[float, float]
 COUNT_BASE = 20
 """Counts are taken per this many words; a shorter text counts as this long."""
 
+MIN_WORDS_FOR_LEVELS = 2
+"""Word and sentence length, rare and Latinate words and reading ease say nothing about a
+single word ("Thanks."): below this, only the counted features judge."""
+
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+_BREAK = re.compile(r"[.!?…][\"')\]]*\s+|\n+")
 # a full stop after a title, an initial or a common abbreviation does not end a sentence
-_SENTENCE_END = re.compile(
-    r"(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|vs|Co|Mt)\.)(?<!\b(?:Mrs|etc|Inc|Ltd|Sen|Gov|Rep)\.)"
-    r"(?<!\b[A-Za-z]\.)(?<=[.!?…])[\"')\]]*\s+|\n+"
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(.])(?:[A-Za-z]|Mr|Ms|Mrs|Dr|St|Jr|Sr|vs|Co|Mt|etc|Inc|Ltd|Sen|Gov|Rep|e\.g|i\.e)\.$"
 )
-_CONTRACTION = re.compile(
-    r"(?<![\w'])(?:\w+n't|\w+'(?:m|re|ve|ll|d)|(?:it|that|there|here|what|who|where|how|he|she|let|everything)'s|"
-    r"(?:ca|wo|do|does|did|is|are|was|were|has|have|had|could|would|should|must)nt)(?![\w'])",
-    re.I,
+_APOSTROPHE_S = frozenset(
+    ["it", "that", "there", "here", "what", "who", "where", "how", "he", "she", "let", "everything"]
+)
+_NO_APOSTROPHE = frozenset(
+    [
+        "cant",
+        "wont",
+        "dont",
+        "doesnt",
+        "didnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "hasnt",
+        "havent",
+        "hadnt",
+        "couldnt",
+        "wouldnt",
+        "shouldnt",
+        "im",
+        "ive",
+    ]
 )
 EMOJI = re.compile(
     "[\U0001f300-\U0001faff\U00002600-\U000027bf\U0001f1e6-\U0001f1ff\u2b50\u2b55\u231a\u231b\u23e9-\u23f3\u2764]"
 )
 _EMOTICON = re.compile(r"(?<![\w:/])(?::-?\)+|:-?\(+|:-?D\b|;-?\)+|:-?P\b|:-?p\b|<3|\bxD\b|\^_\^|:'\(|:-?/(?!/)|=\))")
 _PUNCT_RUN = re.compile(r"[!?]{2,}|\.{2,}|…|[*~]{2,}")
+_UPPER = re.compile(r"[A-Z]")
 _CAPS = re.compile(r"(?<![\w'])[A-Z]{3,}(?![\w'])")
 _LOWER_I = re.compile(r"(?<![\w'])i(?:'(?:m|ve|d|ll))?(?![\w'])")
 _TAIL_OK = re.compile(r"[.!?…:;\"')\]]\s*$")
@@ -76,7 +100,25 @@ def normalise(text: str) -> str:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences by end punctuation and line breaks (good enough to count sentence starts)."""
-    return [s for s in (p.strip() for p in _SENTENCE_END.split(text)) if s]
+    out, start = [], 0
+    for m in _BREAK.finditer(text):
+        if m.group(0)[0] == "." and _ABBREVIATION.search(text, max(0, m.start() - 5), m.start() + 1):
+            continue
+        out.append(text[start : m.start() + 1].strip())
+        start = m.end()
+    out.append(text[start:].strip())
+    return [s for s in out if s]
+
+
+def _is_contraction(w: str) -> bool:
+    if "'" not in w:
+        return w in _NO_APOSTROPHE
+    stem, _, tail = w.rpartition("'")
+    return (
+        tail in ("m", "re", "ve", "ll", "d")
+        or (tail == "t" and stem.endswith("n"))
+        or (tail == "s" and stem in _APOSTROPHE_S)
+    )
 
 
 @dataclass
@@ -99,6 +141,20 @@ class Text:
         return split_sentences(self.text)
 
     @cached_property
+    def counts(self) -> dict[str, int]:
+        """How often each lower-cased word occurs."""
+        out: dict[str, int] = {}
+        for w in self.words:
+            lw = w.lower()
+            out[lw] = out.get(lw, 0) + 1
+        return out
+
+    @cached_property
+    def joined(self) -> str:
+        """The lower-cased words joined by spaces, with a space at each end."""
+        return " " + " ".join(self.words).lower() + " "
+
+    @cached_property
     def first_words(self) -> list[str]:
         """The first word of each sentence, lower-cased ("" when a sentence has none)."""
         out = []
@@ -111,7 +167,9 @@ class Text:
     def tags(self) -> list[str]:
         return [tag for _, tag in self.tokens] if self.tokens else []
 
-    def count(self, pattern: re.Pattern[str]) -> int:
+    def count(self, pattern: re.Pattern[str] | Matcher) -> int:
+        if isinstance(pattern, Matcher):
+            return pattern.count(self.text, self.counts, self.joined)
         return sum(1 for _ in pattern.finditer(self.text))
 
     def per_base(self, n: float) -> float:
@@ -119,8 +177,8 @@ class Text:
 
     def shouting(self) -> int:
         """Words in capitals, or every word when the text is mostly capitals."""
-        letters = sum(1 for ch in self.text if ch.isalpha())
-        upper = sum(1 for ch in self.text if ch.isupper())
+        letters = sum(len(w) for w in self.words)
+        upper = len(_UPPER.findall(self.text))
         if letters >= 12 and upper / letters > 0.6:
             return len(self.words)
         # an acronym (NASA, HTML) is rarer as a lower-case word than a shouted one (REALLY)
@@ -140,8 +198,8 @@ def formality(t: Text) -> dict[str, Observation]:
     first = t.first_words
     lower_starts = sum(1 for s in t.sentences if s[:1].isalpha() and s[:1].islower())
     counts: dict[str, float] = {
-        "contractions": t.count(_CONTRACTION),
-        "slang": t.count(words("slang")) + t.count(lexicon_pattern("formality", "slang")),
+        "contractions": sum(n for w, n in t.counts.items() if _is_contraction(w)),
+        "slang": t.count(slang()),
         "interjections": t.count(words("interjections")),
         "emoji": t.emoji(),
         "exclamations": min(text.count("!"), 3 * len(t.sentences)),
@@ -154,20 +212,23 @@ def formality(t: Text) -> dict[str, Observation]:
         "second_person": t.count(words("second_person")),
         "hedges_fillers": t.count(words("hedges_fillers")),
         "initial_conjunctions": sum(1 for w in first if words("initial_conjunctions").fullmatch(w)),
-        "missing_end_punctuation": sum(1 for s in t.sentences if len(s) > 1 and not _TAIL_OK.search(s)),
-        "casual_greeting": 1 if words("casual_greetings").match(text.lstrip()) else 0,
-        "formal_greeting": 1 if words("formal_greetings").match(text.lstrip()) else 0,
+        "missing_end_punctuation": sum(1 for s in t.sentences if len(_WORD.findall(s)) >= 4 and not _TAIL_OK.search(s)),
+        "casual_greeting": 1 if _opens_with(text, words("casual_greetings")) else 0,
+        "formal_greeting": 1 if _opens_with(text, words("formal_greetings")) else 0,
         "casual_signoff": 1 if _last_line_matches(text, words("casual_signoffs")) else 0,
         "formal_signoff": 1 if _last_line_matches(text, words("formal_signoffs")) else 0,
         "title_case": sum(1 for s in t.sentences if _title_case(s)),
     }
     out = _counts(t, counts)
-    if not ws:
+    if len(ws) < MIN_WORDS_FOR_LEVELS:
         return out
     n = len(ws)
     lengths = [len(w.replace("'", "")) for w in ws]
     out["word_length"] = (round(sum(lengths) / n, 2), sum(lengths) / n)
-    per_sentence = n / max(1, len(t.sentences))
+    # greeting and sign-off lines ("Dear Ms. Chen,", "Kind regards,") are not short sentences
+    lengths_ = [len(_WORD.findall(s)) for s in t.sentences]
+    prose = [k for k, s in zip(lengths_, t.sentences, strict=True) if k >= 4 or _TAIL_OK.search(s)]
+    per_sentence = sum(prose) / len(prose) if prose and sum(prose) else n / max(1, len(t.sentences))
     out["sentence_length"] = (round(per_sentence, 1), math.log2(per_sentence))
     # common words the reader knows; names (capitalised inside a sentence) and unknown
     # words (typos, foreign words) are neither rare vocabulary nor register
@@ -202,10 +263,14 @@ def heylighen_dewaele(tags: Sequence[str]) -> float | None:
     return (formal - deictic + 100) / 2
 
 
-def _last_line_matches(text: str, pattern: re.Pattern[str]) -> bool:
+def _opens_with(text: str, matcher: Matcher) -> bool:
+    return matcher.starts(text.lstrip()[:40].lower())
+
+
+def _last_line_matches(text: str, matcher: Matcher) -> bool:
     tail = text.rstrip()[-80:]
     lines = [ln for ln in tail.splitlines() if ln.strip()]
-    return any(pattern.match(ln.strip()) for ln in lines[-2:])
+    return any(_opens_with(ln, matcher) for ln in lines[-2:])
 
 
 def _title_case(sentence: str) -> bool:
@@ -229,7 +294,7 @@ def politeness(t: Text) -> dict[str, Observation]:
     else:
         imperative = sum(1 for w in first if words("imperative_verbs").fullmatch(w))
     apologies = t.count(words("apologies"))
-    self_deprecating = t.count(lexicon_pattern("tone", "self_deprecating"))
+    self_deprecating = t.count(lexicon_words("tone", "self_deprecating"))
     please = t.count(re.compile(r"(?<![\w'])(?:please|pls|plz)(?![\w'])", re.I))
     please_start = sum(1 for w in first if w in ("please", "pls", "plz"))
     greeting = 1 if first and words("greetings").fullmatch(first[0]) else 0
@@ -256,9 +321,9 @@ def politeness(t: Text) -> dict[str, Observation]:
         "exclamations": min(text.count("!"), 3 * len(t.sentences)),
         "questions": min(text.count("?"), 3 * len(t.sentences)),
         "shouting": t.shouting(),
-        "pushy": t.count(lexicon_pattern("tone", "pushy")),
-        "desperate": t.count(lexicon_pattern("tone", "desperate")),
-        "frustrated": t.count(lexicon_pattern("tone", "frustrated")),
+        "pushy": t.count(lexicon_words("tone", "pushy")),
+        "desperate": t.count(lexicon_words("tone", "desperate")),
+        "frustrated": t.count(lexicon_words("tone", "frustrated")),
         "over_apologetic": max(0, apologies - 1) + self_deprecating,
     }
     return _counts(t, counts)

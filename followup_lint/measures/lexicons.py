@@ -102,6 +102,26 @@ WORD_LISTS = (
     "imperative_verbs",
 )
 
+COUNTED_LISTS = (
+    "slang",
+    "interjections",
+    "hedges_fillers",
+    "first_person",
+    "second_person",
+    "gratitude",
+    "deference",
+    "apologies",
+    "indirect",
+    "counterfactual",
+    "indicative",
+    "hedges",
+    "factuality",
+    "subjunctive",
+    "positive",
+    "negative",
+)
+"""The lists whose every occurrence counts (the others are checked at a sentence's start)."""
+
 KINDS = ("count", "level")
 
 
@@ -151,7 +171,9 @@ def _weights(data: Mapping[str, Any], section: str, known: tuple[str, ...], file
     table = _table(data, f"{section}.features", file)
     unknown = sorted(set(table) - set(known))
     if unknown:
-        raise MeasureDataError(f"{file}: [{section}.features] {unknown[0]}: no such feature (known: {', '.join(known)})")
+        raise MeasureDataError(
+            f"{file}: [{section}.features] {unknown[0]}: no such feature (known: {', '.join(known)})"
+        )
     out: dict[str, Weight] = {}
     for name in known:
         key = f"[{section}.features] {name}"
@@ -216,16 +238,62 @@ def word_pattern(entries: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + body + r")(?![\w'])", re.I)
 
 
-@cache
-def words(name: str) -> re.Pattern[str]:
-    """The packaged word list ``name`` as one pattern."""
-    return word_pattern(spec().words[name])
+_PLAIN = re.compile(r"[a-z']+")
+_PHRASE = re.compile(r"[a-z']+(?: [a-z']+)+")
+
+
+class Matcher:
+    """A word list split in two: single plain words, looked up in the text's word counts (one
+    dictionary lookup each, far cheaper than a scan), and the phrases and patterns, scanned."""
+
+    def __init__(self, entries: tuple[str, ...]) -> None:
+        self.plain = frozenset(e for e in entries if _PLAIN.fullmatch(e))
+        self.phrases = tuple(f" {e} " for e in entries if _PHRASE.fullmatch(e))
+        self._firsts = tuple(p.split()[0] for p in self.phrases)
+        rest = tuple(e for e in entries if e not in self.plain and f" {e} " not in self.phrases)
+        self.pattern = word_pattern(rest) if rest else None
+
+    def count(self, text: str, counts: Mapping[str, int], joined: str) -> int:
+        """Occurrences in ``text``, whose lower-cased words are counted in ``counts`` and
+        joined by single spaces (with a space at each end) in ``joined``."""
+        if len(counts) < len(self.plain):
+            n = sum(k for w, k in counts.items() if w in self.plain)
+        else:
+            n = sum(counts.get(w, 0) for w in self.plain)
+        n += sum(joined.count(p) for p, first in zip(self.phrases, self._firsts, strict=True) if first in counts)
+        if self.pattern is not None:
+            n += sum(1 for _ in self.pattern.finditer(text))
+        return n
+
+    def fullmatch(self, word: str) -> bool:
+        """Whether one lower-case word is on the list."""
+        return word in self.plain or bool(self.pattern and self.pattern.fullmatch(word))
+
+    def starts(self, head: str) -> bool:
+        """Whether a lower-case text opens with an entry."""
+        words = head.split(maxsplit=1)
+        if words and words[0].strip(",.!:;") in self.plain:
+            return True
+        if any(f" {head}".startswith(p.rstrip()) for p in self.phrases):
+            return True
+        return bool(self.pattern and self.pattern.match(head))
 
 
 @cache
-def lexicon_pattern(section: str, key: str) -> re.Pattern[str]:
-    """A list from ``lexicon.toml`` (the rules' phrase lists), as one pattern."""
-    entries = load_data("lexicon")[section][key]
-    if key == "slang":  # "word => replacement"
-        entries = [re.escape(e.partition("=>")[0].strip()) for e in entries]
-    return word_pattern(tuple(entries))
+def words(name: str) -> Matcher:
+    """The packaged word list ``name``."""
+    return Matcher(spec().words[name])
+
+
+@cache
+def lexicon_words(section: str, key: str) -> Matcher:
+    """A list from ``lexicon.toml`` (the rules' phrase lists)."""
+    return Matcher(tuple(load_data("lexicon")[section][key]))
+
+
+@cache
+def slang() -> Matcher:
+    """The rules' slang (``lexicon.toml``) and the measure's own, each word once."""
+    rules = [e.partition("=>")[0].strip().lower() for e in load_data("lexicon")["formality"]["slang"]]
+    ours = spec().words["slang"]
+    return Matcher(tuple(dict.fromkeys([*ours, *(e if _PLAIN.fullmatch(e) else re.escape(e) for e in rules)])))

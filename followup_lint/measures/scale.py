@@ -20,7 +20,13 @@ def judge(text: str, tokens: fx.Tokens | None, observe: Observe, weights: Mappin
     t = fx.Text(text, tokens)
     if not t.words and not t.emoji():
         return Measure(None, (), _why_not(text))
-    return _measure(observe(t), weights)
+    m = _measure(observe(t), weights)
+    if not m.features and not t.words:
+        return Measure(None, (), "no words to judge (only emoji)")
+    if not m.features and len(t.words) < fx.MIN_WORDS_FOR_LEVELS:
+        word = t.words[0] if len(t.words[0]) <= 30 else t.words[0][:30] + "…"
+        return Measure(None, (), f"one word ({word!r}) is too short to judge")
+    return m
 
 
 def _why_not(text: str) -> str:
@@ -36,9 +42,7 @@ def _measure(observed: Mapping[str, fx.Observation], weights: Mapping[str, Weigh
     # the squash shrinks every feature's points by the same factor, so they still add up
     shrink = (score - NEUTRAL) / raw if raw else 1.0
     feats = [
-        Feature(name, observed[name][0], weights[name].weight, round(p * shrink, 2))
-        for name, p in points.items()
-        if p
+        Feature(name, observed[name][0], weights[name].weight, round(p * shrink, 2)) for name, p in points.items() if p
     ]
     feats.sort(key=lambda f: (-abs(f.contribution), f.name))
     return Measure(round(score, 2), tuple(feats))
