@@ -18,6 +18,7 @@ from followup_lint.measures import (
     evidence_line,
     formality,
     formality_of_sentences,
+    measure_sentences,
     politeness,
     politeness_of_sentences,
     validate,
@@ -247,3 +248,12 @@ def test_bad_word_list_is_named() -> None:
 def test_bad_scale_is_named() -> None:
     assert "[scale] spread must be above 0" in bad(lambda d: d["scale"].update(spread=-1))
     assert "[scale] is missing" in bad(lambda d: d.pop("scale"))
+
+
+def test_draft_level_sentences_equal_single_sentence_measures() -> None:
+    # one scan over all sentences must count exactly what a scan of each sentence counts
+    sentences = [CASUAL, "Per my last email: still no reply!", REQUEST, FORMAL, "I'm sorry, sorry again."]
+    f, p = measure_sentences(sentences)
+    assert f == formality_of_sentences(sentences) and p == politeness_of_sentences(sentences)
+    for s, fm, pm in zip(sentences, f.sentences, p.sentences, strict=True):
+        assert fm == formality(s) and pm == politeness(s)

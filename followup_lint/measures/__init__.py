@@ -12,7 +12,7 @@ from .evidence import evidence_line
 from .features import Tokens
 from .formality import formality, formality_of_sentences
 from .lexicons import MeasureDataError, validate
-from .politeness import politeness, politeness_of_sentences
+from .politeness import measure_sentences, politeness, politeness_of_sentences
 from .types import MEASURE_VERSION, Feature, Measure
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "evidence_line",
     "formality",
     "formality_of_sentences",
+    "measure_sentences",
     "politeness",
     "politeness_of_sentences",
     "validate",

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from .lexicons import Matcher, lexicon_words, slang, spec, words
+from .lexicons import Matcher, index, lexicon_words, slang, spec, words
 
 Tokens = Sequence[tuple[str, str]]
 """``(text, fine_tag)`` pairs, e.g. from spaCy: ``[(t.text, t.tag_) for t in doc]``."""
@@ -32,7 +33,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
 _BREAK = re.compile(r"[.!?…][\"')\]]*\s+|\n+")
 # a full stop after a title, an initial or a common abbreviation does not end a sentence
 _ABBREVIATION = re.compile(
-    r"(?:^|[\s(.])(?:[A-Za-z]|Mr|Ms|Mrs|Dr|St|Jr|Sr|vs|Co|Mt|etc|Inc|Ltd|Sen|Gov|Rep|e\.g|i\.e)\.$"
+    r"(?:^|[\s(.])(?:[A-Za-z]|Mr|Ms|Mrs|Dr|St|Jr|Sr|vs|Co|Mt|etc|Inc|Ltd|Sen|Gov|Rep|Gen|Col|Lt|Sgt|Insp|Prof|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|e\.g|i\.e|approx|dept)\.$"
 )
 _APOSTROPHE_S = frozenset(
     ["it", "that", "there", "here", "what", "who", "where", "how", "he", "she", "let", "everything"]
@@ -121,12 +122,42 @@ def _is_contraction(w: str) -> bool:
     )
 
 
+class Batch:
+    """The sentences of one draft, scanned together: each pattern runs once over all of them
+    and its matches are assigned to sentences by offset, instead of one scan per sentence."""
+
+    def __init__(self, sentences: Sequence[str]) -> None:
+        self.starts: list[int] = []
+        parts: list[str] = []
+        pos = 0
+        for s in sentences:
+            self.starts.append(pos)
+            parts.append(normalise(s))
+            pos += len(s) + 1  # normalise keeps the length
+        self.text = "\n".join(parts)
+        self._counts: dict[int, list[int]] = {}
+
+    def count(self, pattern: re.Pattern[str], index: int) -> int:
+        # keyed by identity: the patterns are compiled once and cached, and hashing a
+        # pattern costs more than the lookup
+        per = self._counts.get(id(pattern))
+        if per is None:
+            per = [0] * len(self.starts)
+            for m in pattern.finditer(self.text):
+                per[bisect_right(self.starts, m.start()) - 1] += 1
+            self._counts[id(pattern)] = per
+        return per[index]
+
+
 @dataclass
 class Text:
-    """A text with the basics every feature needs, computed once."""
+    """A text with the basics every feature needs, computed once; ``batch`` and ``index``
+    when it is one of a draft's sentences."""
 
     raw: str
     tokens: Tokens | None = None
+    batch: Batch | None = None
+    index: int = 0
 
     @cached_property
     def text(self) -> str:
@@ -167,9 +198,32 @@ class Text:
     def tags(self) -> list[str]:
         return [tag for _, tag in self.tokens] if self.tokens else []
 
+    @cached_property
+    def hits(self) -> dict[str, int]:
+        """Plain-word and phrase hits of every indexed word list, in one pass over the words."""
+        idx = index()
+        out: dict[str, int] = {}
+        for w, k in self.counts.items():
+            for key in idx.words.get(w, ()):
+                out[key] = out.get(key, 0) + k
+            for key, phrase in idx.phrases.get(w, ()):
+                n = self.joined.count(phrase)
+                if n:
+                    out[key] = out.get(key, 0) + n
+        return out
+
     def count(self, pattern: re.Pattern[str] | Matcher) -> int:
         if isinstance(pattern, Matcher):
-            return pattern.count(self.text, self.counts, self.joined)
+            if pattern.key in index().keys:
+                n = self.hits.get(pattern.key, 0)
+            else:
+                n = pattern.count_words(self.counts, self.joined)
+            return n + (self.scan(pattern.pattern) if pattern.pattern is not None else 0)
+        return self.scan(pattern)
+
+    def scan(self, pattern: re.Pattern[str]) -> int:
+        if self.batch is not None:
+            return self.batch.count(pattern, self.index)
         return sum(1 for _ in pattern.finditer(self.text))
 
     def per_base(self, n: float) -> float:
@@ -225,6 +279,9 @@ def formality(t: Text) -> dict[str, Observation]:
     n = len(ws)
     lengths = [len(w.replace("'", "")) for w in ws]
     out["word_length"] = (round(sum(lengths) / n, 2), sum(lengths) / n)
+    long_words = sum(1 for k in lengths if k >= 7)
+    if long_words:
+        out["long_words"] = (long_words, t.per_base(long_words))
     # greeting and sign-off lines ("Dear Ms. Chen,", "Kind regards,") are not short sentences
     lengths_ = [len(_WORD.findall(s)) for s in t.sentences]
     prose = [k for k, s in zip(lengths_, t.sentences, strict=True) if k >= 4 or _TAIL_OK.search(s)]
@@ -295,7 +352,7 @@ def politeness(t: Text) -> dict[str, Observation]:
         imperative = sum(1 for w in first if words("imperative_verbs").fullmatch(w))
     apologies = t.count(words("apologies"))
     self_deprecating = t.count(lexicon_words("tone", "self_deprecating"))
-    please = t.count(re.compile(r"(?<![\w'])(?:please|pls|plz)(?![\w'])", re.I))
+    please = sum(t.counts.get(w, 0) for w in ("please", "pls", "plz"))
     please_start = sum(1 for w in first if w in ("please", "pls", "plz"))
     greeting = 1 if first and words("greetings").fullmatch(first[0]) else 0
     counts: dict[str, float] = {

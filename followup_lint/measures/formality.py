@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from . import features as fx
 from .lexicons import spec
-from .scale import judge, over_sentences
+from .scale import judge, over_sentences, sentence_texts
 from .types import Measure
 
 
@@ -25,4 +25,4 @@ def formality_of_sentences(sentences: Sequence[str], tokens: Sequence[fx.Tokens 
     ``tokens``, when given, holds one token list per sentence. ``Measure.sentences`` keeps
     each sentence's measure, in order.
     """
-    return over_sentences(sentences, tokens, formality, spec().formality)
+    return over_sentences(sentence_texts(sentences, tokens), fx.formality, spec().formality)

@@ -36,6 +36,7 @@ FORMALITY_FEATURES = (
     "casual_signoff",
     "formal_signoff",
     "word_length",
+    "long_words",
     "sentence_length",
     "rare_words",
     "latinate_words",
@@ -246,23 +247,23 @@ class Matcher:
     """A word list split in two: single plain words, looked up in the text's word counts (one
     dictionary lookup each, far cheaper than a scan), and the phrases and patterns, scanned."""
 
-    def __init__(self, entries: tuple[str, ...]) -> None:
+    def __init__(self, entries: tuple[str, ...], key: str = "") -> None:
+        self.key = key
         self.plain = frozenset(e for e in entries if _PLAIN.fullmatch(e))
         self.phrases = tuple(f" {e} " for e in entries if _PHRASE.fullmatch(e))
         self._firsts = tuple(p.split()[0] for p in self.phrases)
         rest = tuple(e for e in entries if e not in self.plain and f" {e} " not in self.phrases)
         self.pattern = word_pattern(rest) if rest else None
 
-    def count(self, text: str, counts: Mapping[str, int], joined: str) -> int:
-        """Occurrences in ``text``, whose lower-cased words are counted in ``counts`` and
-        joined by single spaces (with a space at each end) in ``joined``."""
+    def count_words(self, counts: Mapping[str, int], joined: str) -> int:
+        """Occurrences of the plain words and phrases, given a text's lower-cased word counts
+        and its lower-cased words joined by single spaces (with a space at each end); the
+        caller scans ``pattern`` for the rest."""
         if len(counts) < len(self.plain):
             n = sum(k for w, k in counts.items() if w in self.plain)
         else:
             n = sum(counts.get(w, 0) for w in self.plain)
         n += sum(joined.count(p) for p, first in zip(self.phrases, self._firsts, strict=True) if first in counts)
-        if self.pattern is not None:
-            n += sum(1 for _ in self.pattern.finditer(text))
         return n
 
     def fullmatch(self, word: str) -> bool:
@@ -282,13 +283,13 @@ class Matcher:
 @cache
 def words(name: str) -> Matcher:
     """The packaged word list ``name``."""
-    return Matcher(spec().words[name])
+    return Matcher(spec().words[name], f"words.{name}")
 
 
 @cache
 def lexicon_words(section: str, key: str) -> Matcher:
     """A list from ``lexicon.toml`` (the rules' phrase lists)."""
-    return Matcher(tuple(load_data("lexicon")[section][key]))
+    return Matcher(tuple(load_data("lexicon")[section][key]), f"lexicon.{section}.{key}")
 
 
 @cache
@@ -296,4 +297,35 @@ def slang() -> Matcher:
     """The rules' slang (``lexicon.toml``) and the measure's own, each word once."""
     rules = [e.partition("=>")[0].strip().lower() for e in load_data("lexicon")["formality"]["slang"]]
     ours = spec().words["slang"]
-    return Matcher(tuple(dict.fromkeys([*ours, *(e if _PLAIN.fullmatch(e) else re.escape(e) for e in rules)])))
+    entries = dict.fromkeys([*ours, *(e if _PLAIN.fullmatch(e) else re.escape(e) for e in rules)])
+    return Matcher(tuple(entries), "slang")
+
+
+TONE_LISTS = ("pushy", "desperate", "frustrated", "self_deprecating")
+
+
+@dataclass(frozen=True)
+class Index:
+    """Every counted list's plain words and phrases by word, so a text finds all its hits in
+    one pass over its own words instead of one pass per list."""
+
+    words: Mapping[str, tuple[str, ...]]
+    phrases: Mapping[str, tuple[tuple[str, str], ...]]
+    keys: frozenset[str]
+
+
+@cache
+def index() -> Index:
+    matchers = [words(n) for n in COUNTED_LISTS] + [lexicon_words("tone", k) for k in TONE_LISTS] + [slang()]
+    by_word: dict[str, list[str]] = {}
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for m in matchers:
+        for w in m.plain:
+            by_word.setdefault(w, []).append(m.key)
+        for phrase, first in zip(m.phrases, m._firsts, strict=True):
+            by_first.setdefault(first, []).append((m.key, phrase))
+    return Index(
+        {w: tuple(k) for w, k in by_word.items()},
+        {w: tuple(p) for w, p in by_first.items()},
+        frozenset(m.key for m in matchers),
+    )

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from . import features as fx
 from .lexicons import spec
-from .scale import judge, over_sentences
+from .scale import judge, over_sentences, sentence_texts
 from .types import Measure
 
 
@@ -22,4 +22,15 @@ def politeness(text: str, tokens: fx.Tokens | None = None) -> Measure:
 
 def politeness_of_sentences(sentences: Sequence[str], tokens: Sequence[fx.Tokens | None] | None = None) -> Measure:
     """A draft's politeness: the sentences' scores averaged by their length in words."""
-    return over_sentences(sentences, tokens, politeness, spec().politeness)
+    return over_sentences(sentence_texts(sentences, tokens), fx.politeness, spec().politeness)
+
+
+def measure_sentences(
+    sentences: Sequence[str], tokens: Sequence[fx.Tokens | None] | None = None
+) -> tuple[Measure, Measure]:
+    """``(formality_of_sentences(...), politeness_of_sentences(...))`` for one draft, reading
+    each sentence once for both (what a report needs, at about two thirds of the cost)."""
+    texts = sentence_texts(sentences, tokens)
+    return over_sentences(texts, fx.formality, spec().formality), over_sentences(
+        texts, fx.politeness, spec().politeness
+    )

@@ -17,9 +17,12 @@ Observe = Callable[[fx.Text], dict[str, fx.Observation]]
 
 def judge(text: str, tokens: fx.Tokens | None, observe: Observe, weights: Mapping[str, Weight]) -> Measure:
     """One text as one unit; ``None`` with a reason when there is nothing to judge."""
-    t = fx.Text(text, tokens)
+    return _judge(fx.Text(text, tokens), observe, weights)
+
+
+def _judge(t: fx.Text, observe: Observe, weights: Mapping[str, Weight]) -> Measure:
     if not t.words and not t.emoji():
-        return Measure(None, (), _why_not(text))
+        return Measure(None, (), _why_not(t.raw))
     m = _measure(observe(t), weights)
     if not m.features and not t.words:
         return Measure(None, (), "no words to judge (only emoji)")
@@ -48,17 +51,18 @@ def _measure(observed: Mapping[str, fx.Observation], weights: Mapping[str, Weigh
     return Measure(round(score, 2), tuple(feats))
 
 
-def over_sentences(
-    sentences: Sequence[str],
-    tokens: Sequence[fx.Tokens | None] | None,
-    one: Callable[[str, fx.Tokens | None], Measure],
-    weights: Mapping[str, Weight],
-) -> Measure:
-    """The length-weighted average of the sentences' measures, keeping each sentence's."""
+def sentence_texts(sentences: Sequence[str], tokens: Sequence[fx.Tokens | None] | None) -> list[fx.Text]:
+    """The sentences of one draft, sharing one scan of each pattern."""
     if tokens is not None and len(tokens) != len(sentences):
         raise ValueError(f"{len(sentences)} sentences but {len(tokens)} token lists")
-    each = tuple(one(s, tokens[i] if tokens is not None else None) for i, s in enumerate(sentences))
-    judged = [(m, max(1, len(fx.Text(s).words))) for s, m in zip(sentences, each, strict=True) if m.score is not None]
+    batch = fx.Batch(sentences)
+    return [fx.Text(s, tokens[i] if tokens is not None else None, batch, i) for i, s in enumerate(sentences)]
+
+
+def over_sentences(texts: Sequence[fx.Text], observe: Observe, weights: Mapping[str, Weight]) -> Measure:
+    """The length-weighted average of the sentences' measures, keeping each sentence's."""
+    each = tuple(_judge(t, observe, weights) for t in texts)
+    judged = [(m, max(1, len(t.words))) for t, m in zip(texts, each, strict=True) if m.score is not None]
     if not judged:
         reason = each[0].reason if len(each) == 1 else "no sentence could be judged"
         return Measure(None, (), reason or "no sentences", each)
