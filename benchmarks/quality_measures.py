@@ -297,8 +297,72 @@ def run_hostile() -> dict[str, Any]:
     return out
 
 
+FORMALITY_PROBLEMS = {
+    "slang",
+    "casual-greeting",
+    "emoji",
+    "all-lowercase",
+    "shouting",
+    "exclamation-run",
+    "lowercase-i",
+}
+TONE_PROBLEMS = {"pushy-request", "frustration", "desperation", "over-apologizing"}
+
+
+def run_corpus() -> dict[str, Any]:
+    """The project's own corpus (written for it, not rated by outside people): sentence
+    register labels, and drafts labelled good or with register and tone problems. No weight
+    was chosen on it; the "formal enough" thresholds proposed in docs/measures.md were read
+    off these distributions."""
+    import json
+
+    from followup_lint.measures import measure_sentences
+    from followup_lint.measures.features import split_sentences
+
+    register: dict[str, list[float]] = {}
+    pressure: list[float] = []
+    others: list[float] = []
+    for path in sorted((ROOT / "corpus" / "sentences").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            f, p = formality(row["text"]), politeness(row["text"])
+            if f.score is not None:
+                register.setdefault(row["register"], []).append(f.score)
+            if p.score is not None:
+                (pressure if row["label"] == "pressure" else others).append(p.score)
+    drafts: list[tuple[str, set[str], float, float]] = []
+    for path in sorted((ROOT / "corpus" / "drafts").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            f, p = measure_sentences(split_sentences(row["body"]))
+            drafts.append((row["quality"], set(row["problems"]), _score(f), _score(p)))
+    good = [d for d in drafts if d[0] == "good"]
+    casual = [d for d in drafts if d[1] & FORMALITY_PROBLEMS]
+    rude = [d for d in drafts if d[1] & TONE_PROBLEMS]
+
+    def spread(xs: Sequence[float]) -> dict[str, float]:
+        q = statistics.quantiles(xs, n=10)
+        return {"n": len(xs), "p10": round(q[0], 1), "median": round(statistics.median(xs), 1), "p90": round(q[-1], 1)}
+
+    formal = register.get("formal", []) + register.get("neutral", [])
+    return {
+        "sentence_formality_by_register": {k: spread(v) for k, v in sorted(register.items())},
+        "sentence_auc_formal_or_neutral_vs_casual": round(auc(formal, register.get("casual", [])), 3),
+        "sentence_auc_other_moves_vs_pressure": round(auc(others, pressure), 3),
+        "draft_formality": {"good": spread([d[2] for d in good]), "register problems": spread([d[2] for d in casual])},
+        "draft_politeness": {"good": spread([d[3] for d in good]), "tone problems": spread([d[3] for d in rude])},
+        "draft_auc_formality_good_vs_register_problems": round(auc([d[2] for d in good], [d[2] for d in casual]), 3),
+        "draft_auc_politeness_good_vs_tone_problems": round(auc([d[3] for d in good], [d[3] for d in rude]), 3),
+    }
+
+
 def run(data: Path | None) -> dict[str, Any]:
-    result: dict[str, Any] = {"speed": run_speed(), "hostile": run_hostile(), "politeness_package": POLITENESS_PACKAGE}
+    result: dict[str, Any] = {
+        "speed": run_speed(),
+        "hostile": run_hostile(),
+        "corpus": run_corpus(),
+        "politeness_package": POLITENESS_PACKAGE,
+    }
     if data is None or not (data / "formality").is_dir():
         result["skipped"] = "shared data folder not found"
         return result
@@ -350,6 +414,31 @@ def markdown(result: dict[str, Any]) -> str:
         lines += ["", f"`politeness` package from PyPI: {result['politeness_package']}", ""]
     if "skipped" in result:
         lines += [f"Human-rated data: skipped ({result['skipped']}).", ""]
+    c = result["corpus"]
+    lines += [
+        "### The project's own corpus (not used to choose weights)",
+        "",
+        "| what | n | p10 | median | p90 |",
+        "|---|---|---|---|---|",
+        *(
+            f"| sentence formality, {k} register | {v['n']} | {v['p10']} | {v['median']} | {v['p90']} |"
+            for k, v in c["sentence_formality_by_register"].items()
+        ),
+        *(
+            f"| draft formality, {k} | {v['n']} | {v['p10']} | {v['median']} | {v['p90']} |"
+            for k, v in c["draft_formality"].items()
+        ),
+        *(
+            f"| draft politeness, {k} | {v['n']} | {v['p10']} | {v['median']} | {v['p90']} |"
+            for k, v in c["draft_politeness"].items()
+        ),
+        "",
+        f"AUC: sentences, formal or neutral vs casual register {c['sentence_auc_formal_or_neutral_vs_casual']}; "
+        f"sentences, other moves vs pressure (politeness) {c['sentence_auc_other_moves_vs_pressure']}; "
+        f"drafts, good vs register problems (formality) {c['draft_auc_formality_good_vs_register_problems']}; "
+        f"drafts, good vs tone problems (politeness) {c['draft_auc_politeness_good_vs_tone_problems']}.",
+        "",
+    ]
     sp = result["speed"]
     lines += [
         f"### Speed (warm, both measures, a {sp['words']}-word draft)",
