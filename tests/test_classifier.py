@@ -11,7 +11,7 @@ import pytest
 
 import followup_lint as fl
 from followup_lint.classifier.model import ModelIntegrityError, load_move_model, models_dir, read_meta
-from followup_lint.training.corpus import corpus_dir, load_sentences, split_of
+from followup_lint.training.corpus import CHALLENGE_SETS, corpus_dir, load_sentences, split_of
 from followup_lint.training.skops_io import TRUSTED_TYPES, load_skops_model
 from followup_lint.types import MOVES
 
@@ -92,9 +92,9 @@ def test_held_out_figures_reproduce_and_meet_the_bar() -> None:
 
     root = corpus_dir()
     test = [s for s in load_sentences(root / "sentences") if split_of(s.family) == "test"]
-    challenge = load_sentences(root / "challenge")
+    held = {name: load_sentences(root / "challenge", pattern) for name, pattern in CHALLENGE_SETS.items()}
     model = load_move_model()
-    for name, rows in (("test", test), ("challenge", challenge)):
+    for name, rows in (("test", test), *held.items()):
         tokens = tag_texts([s.text for s in rows])
         pred = [model.predict(s.text, k)[0] for s, k in zip(rows, tokens)]
         f1 = f1_score([s.label for s in rows], pred, labels=list(MOVES), average="macro", zero_division=0)

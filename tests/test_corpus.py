@@ -15,7 +15,7 @@ from followup_lint.types import MOVES
 
 ROOT = Path(__file__).resolve().parent.parent / "corpus"
 SENTENCES = load_sentences(ROOT / "sentences")
-CHALLENGE = load_sentences(ROOT / "challenge")
+CHALLENGE = load_sentences(ROOT / "challenge")  # both sets: c* (other phrasing) and r* (real-mail shapes)
 DRAFTS = load_drafts(ROOT / "drafts")
 
 
@@ -54,10 +54,14 @@ def test_challenge_is_separate_and_balanced() -> None:
 def test_drafts_are_valid() -> None:
     from followup_lint.rules import all_rules
 
-    names = {r.name for r in all_rules()} | {"re-pitch-in-final"}
+    # problems no rule covers yet are named too (the rules to come are measured against them)
+    names = {r.name for r in all_rules()} | {
+        "re-pitch-in-final", "topics-not-mentioned", "generic-template", "panel-copy", "cliche",
+        "title-case-shouting", "did-you-get-my-email", "asks-to-reconsider", "unfinished-draft", "unclear-withdrawal",
+    }
     assert len(DRAFTS) >= 150
     assert Counter(str(d["quality"]) for d in DRAFTS).keys() == {"good", "weak", "bad"}
-    assert {str(d["stage"]) for d in DRAFTS} == {"thank_you", "status_check", "final"}
+    assert {str(d["stage"]) for d in DRAFTS} <= {s.value for s in fl.Stage if s is not fl.Stage.AUTO}
     for d in DRAFTS:
         fl.Context.from_dict({**d["context"], "stage": d["stage"]})  # type: ignore[dict-item]
         unknown = set(d["problems"]) - names  # type: ignore[arg-type]

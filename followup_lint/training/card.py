@@ -65,7 +65,7 @@ def render_metrics_markdown(m: dict[str, Any]) -> str:
         "| split | n | model macro-F1 | model accuracy | keyword baseline macro-F1 |",
         "|---|---|---|---|---|",
     ]
-    for split in ("test", "challenge"):
+    for split in ("test", "challenge", "challenge_real"):
         if split in m["model"]:
             lines.append(
                 f"| {split} | {m['model'][split]['n']} | {m['model'][split]['macro_f1']:.3f} | "
@@ -77,7 +77,7 @@ def render_metrics_markdown(m: dict[str, Any]) -> str:
         f"after temperature {m['ece_after']:.3f}.",
         "",
     ]
-    for split in ("test", "challenge"):
+    for split in ("test", "challenge", "challenge_real"):
         if split not in m["model"]:
             continue
         lines += [

@@ -48,10 +48,14 @@ def _read_jsonl(path: Path) -> Iterator[dict[str, object]]:
                 raise ValueError(f"{path}:{number}: not JSON ({exc})") from None
 
 
-def load_sentences(folder: Path) -> list[Sentence]:
-    """Every record of every ``*.jsonl`` file in ``folder``, validated."""
+CHALLENGE_SETS = {"challenge": "c*.jsonl", "challenge_real": "r*.jsonl"}
+"""The two challenge sets in ``corpus/challenge``: other phrasing (c) and real-mail shapes (r)."""
+
+
+def load_sentences(folder: Path, pattern: str = "*.jsonl") -> list[Sentence]:
+    """Every record of every file matching ``pattern`` in ``folder``, validated."""
     out: list[Sentence] = []
-    for path in sorted(folder.glob("*.jsonl")):
+    for path in sorted(folder.glob(pattern)):
         for number, rec in enumerate(_read_jsonl(path), 1):
             label = rec.get("label")
             text = rec.get("text")

@@ -25,11 +25,12 @@ def _table(title: str, counts: Counter[str], order: list[str] | None = None) -> 
 
 def counts_markdown(root: Path) -> str:
     sentences = load_sentences(root / "sentences")
-    challenge = load_sentences(root / "challenge") if (root / "challenge").is_dir() else []
+    challenge = load_sentences(root / "challenge", "c*.jsonl") if (root / "challenge").is_dir() else []
+    real = load_sentences(root / "challenge", "r*.jsonl") if (root / "challenge").is_dir() else []
     drafts = load_drafts(root / "drafts") if (root / "drafts").is_dir() else []
     lines = [
         f"Sentences: **{len(sentences)}** in {len({s.family for s in sentences})} families "
-        f"({sum(s.hard for s in sentences)} marked hard); challenge: **{len(challenge)}**; "
+        f"({sum(s.hard for s in sentences)} marked hard); challenge: **{len(challenge)}** + **{len(real)}** in real-mail shapes; "
         f"drafts: **{len(drafts)}**.",
         "",
     ]
@@ -37,23 +38,24 @@ def counts_markdown(root: Path) -> str:
     for s in sentences:
         by_split.setdefault(split_of(s.family), []).append(s)
     lines += [
-        "| move | " + " | ".join(["train", "validation", "test", "all", "challenge"]) + " |",
-        "|---|---|---|---|---|---|",
+        "| move | " + " | ".join(["train", "validation", "test", "all", "challenge", "challenge (real)"]) + " |",
+        "|---|---|---|---|---|---|---|",
     ]
     for move in MOVES:
         cells = [sum(1 for s in by_split.get(k, []) if s.label == move) for k in ("train", "validation", "test")]
         total = sum(cells)
         ch = sum(1 for s in challenge if s.label == move)
-        lines.append(f"| {move} | " + " | ".join(str(c) for c in [*cells, total, ch]) + " |")
+        rl = sum(1 for s in real if s.label == move)
+        lines.append(f"| {move} | " + " | ".join(str(c) for c in [*cells, total, ch, rl]) + " |")
     lines.append("")
     lines += _table("register", Counter(s.register for s in sentences), ["formal", "neutral", "casual", "clumsy"])
-    lines += _table("stage", Counter(s.stage for s in sentences), ["thank_you", "status_check", "final", "any"])
+    lines += _table("stage", Counter(s.stage for s in sentences), ["thank_you", "status_check", "final", "withdrawal", "after_rejection", "any"])
     industries = Counter(s.industry for s in sentences)
     lines += [f"Industries ({len(industries)}): " + ", ".join(f"{k} {v}" for k, v in industries.most_common()), ""]
     if drafts:
         grid = Counter((str(d.get("stage")), str(d.get("quality"))) for d in drafts)
         lines += ["| drafts | good | weak | bad |", "|---|---|---|---|"]
-        for stage in ("thank_you", "status_check", "final"):
+        for stage in ("thank_you", "status_check", "final", "withdrawal", "after_rejection", "other"):
             lines.append(f"| {stage} | " + " | ".join(str(grid[(stage, q)]) for q in ("good", "weak", "bad")) + " |")
         problems: Counter[str] = Counter(p for d in drafts for p in d.get("problems", []))  # type: ignore[attr-defined]
         lines += ["", "Problems tagged in drafts: " + ", ".join(f"{k} {v}" for k, v in problems.most_common()), ""]

@@ -26,7 +26,7 @@ import numpy as np
 from ..classifier.features import CUE_NAMES, char_ngrams, cues, word_ngrams
 from ..types import MOVES
 from .card import draft_scores, write_card_metrics
-from .corpus import Sentence, corpus_dir, corpus_hash, load_sentences, split_of
+from .corpus import CHALLENGE_SETS, Sentence, corpus_dir, corpus_hash, load_sentences, split_of
 from .evaluate import evaluate, expected_calibration_error, fit_temperature, keyword_predictions, softmax
 from .export import export_runtime
 from .skops_io import TRUSTED_TYPES
@@ -89,7 +89,11 @@ def train(out: Path, *, quiet: bool = False) -> dict[str, Any]:
     started = time.perf_counter()
     root = corpus_dir()
     sentences = load_sentences(root / "sentences")
-    challenge = load_sentences(root / "challenge") if (root / "challenge").is_dir() else []
+    held: dict[str, list[Sentence]] = {
+        name: load_sentences(root / "challenge", pattern) if (root / "challenge").is_dir() else []
+        for name, pattern in CHALLENGE_SETS.items()
+    }
+    challenge = [s for rows in held.values() for s in rows]
     say(f"{len(sentences)} labelled sentences, {len(challenge)} challenge sentences")
     parts = {name: [s for s in sentences if split_of(s.family) == name] for name in ("train", "validation", "test")}
     all_texts = [s.text for s in sentences] + [s.text for s in challenge]
@@ -132,7 +136,7 @@ def train(out: Path, *, quiet: bool = False) -> dict[str, Any]:
         "model": {},
         "baseline": {},
     }
-    for name, rows in (("test", parts["test"]), ("challenge", challenge)):
+    for name, rows in (("test", parts["test"]), *held.items()):
         if not rows:
             continue
         t, k, y = xy(rows)
@@ -211,6 +215,7 @@ def train(out: Path, *, quiet: bool = False) -> dict[str, Any]:
             "challenge_macro_f1": metrics["model"].get("challenge", {}).get("macro_f1"),
             "baseline_test_macro_f1": metrics["baseline"]["test"]["macro_f1"],
             "baseline_challenge_macro_f1": metrics["baseline"].get("challenge", {}).get("macro_f1"),
+            "challenge_real_macro_f1": metrics["model"].get("challenge_real", {}).get("macro_f1"),
         },
     }
     (out / "moves.meta.json").write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
