@@ -55,6 +55,7 @@ class Analysis:
     signoff_char: int | None = None
     truncated_at: int | None = None
     stage_source: str = "given"
+    view: str = ""  # the message reader's view: same length as text, others' words blanked
     _signals: dict[Callable[..., object], object] = field(default_factory=dict, repr=False)
 
     @property
@@ -76,6 +77,11 @@ class Analysis:
     @property
     def subject(self) -> str | None:
         return self.draft.subject
+
+    def zones(self, kind: str) -> list[tuple[int, int]]:
+        """The message reader's zones of one kind (``placeholder``, ``quoted``, ...)."""
+        message = self.doc._.followup_message if self.doc is not None else None
+        return [] if message is None else [(z.start, z.end) for z in message.zone(kind)]
 
     @cached_property
     def greeting(self) -> Unit | None:
@@ -106,6 +112,8 @@ class Analysis:
 
     def find(self, pattern: re.Pattern[str], *, where: str = "body") -> Iterator[re.Match[str]]:
         """Matches in the body (or ``where="subject"``/``"prose"``); positions are absolute."""
+        # The body is searched in the view, so quoted replies and signatures are never linted.
+        seen = self.view or self.text
         if where == "subject":
             if self.draft.subject_span is None:
                 return
@@ -113,9 +121,9 @@ class Analysis:
             yield from pattern.finditer(self.text, start, end)
         elif where == "prose":
             for unit in self.prose_units:
-                yield from pattern.finditer(self.text, unit.start, unit.end)
+                yield from pattern.finditer(seen, unit.start, unit.end)
         else:
-            yield from pattern.finditer(self.text, self.body_start, self.truncated_at or self.body_end)
+            yield from pattern.finditer(seen, self.body_start, self.truncated_at or self.body_end)
 
     def mentions(self, phrase: str, *, where: str = "body") -> list[tuple[int, int]]:
         """Case-insensitive whole-word mentions of ``phrase`` (spaces match any whitespace)."""

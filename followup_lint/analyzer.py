@@ -22,6 +22,7 @@ from .report import Report
 from .rules.dimensions import evidence_of, notes_of, unjudged_of
 from .rules.runner import run_rules
 from .rules.selection import Selection
+from .sanitize import tokenizer_safe
 from .scoring import score
 
 if TYPE_CHECKING:
@@ -129,7 +130,7 @@ class Analyzer:
         # The grammar server answers one batch ahead of spaCy, in the background.
         position = {id(p): i for i, p in enumerate(todo)}
         pending: dict[int, Future[Any] | None] = {}
-        docs = iter(self.nlp.pipe((p.analysed for p in todo), batch_size=batch_size)) if todo else iter(())
+        docs = iter(self.nlp.pipe((self._doc(p) for p in todo), batch_size=batch_size)) if todo else iter(())
         reports = []
         ahead = 0
         for p in prepared:
@@ -144,6 +145,14 @@ class Analyzer:
         return reports
 
     # -- steps --------------------------------------------------------------------------------
+    def _doc(self, p: Prepared) -> Doc:
+        """The body as spaCy sees it: the reader's view (same length as the text), with long
+        runs of one character broken so the tokenizer stays linear, carrying the zones."""
+        doc = self.nlp.make_doc(tokenizer_safe(p.analysed))
+        doc._.followup_message = p.message
+        doc._.followup_base = p.draft.body_span[0]
+        return doc
+
     def _share(self, other: Analyzer) -> Analyzer:
         if self.config.labeller == other.config.labeller and self.config.spacy_model == other.config.spacy_model:
             self._nlp = other._nlp
@@ -156,6 +165,9 @@ class Analyzer:
         run = self.grammar.check(p.analysed, accepted_words=accepted, pending=pending)
         analysis = build_analysis(p, doc, run, accepted, self.config)
         suggestions, failures = run_rules(analysis, self.selection)
+        fallback = self._labeller_fallback()
+        if fallback:
+            failures = [*failures, fallback]
         sheet = score(
             suggestions,
             stage=analysis.stage,
@@ -166,6 +178,15 @@ class Analyzer:
             points={r.code: r.points for r in self.selection.rules},
         )
         return assemble_report(p, analysis, suggestions, failures, sheet, self._versions(doc))
+
+    def _labeller_fallback(self) -> str | None:
+        """Why sentences were labelled by keyword cues instead of the trained model, if so."""
+        reason = getattr(self.nlp.get_pipe("followup_moves").labeller, "fallback_reason", None)  # type: ignore[attr-defined]
+        return (
+            f"the move model could not be loaded ({reason}); sentences were labelled by keyword cues"
+            if reason
+            else None
+        )
 
     def _versions(self, doc: Doc | None) -> dict[str, str]:
         versions = {"followup_lint": __version__}

@@ -11,7 +11,7 @@ from typing import Any
 
 from .types import Dimension, Severity, Stage
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class Utf16Index:
@@ -227,6 +227,7 @@ class Report:
     source: str = "text"
     notes: tuple[str, ...] = ()
     context: Mapping[str, Any] = field(default_factory=dict)
+    zones: tuple[Mapping[str, Any], ...] = ()
 
     @property
     def subject(self) -> str | None:
@@ -261,6 +262,7 @@ class Report:
             "grammar": dict(self.grammar),
             "notes": list(self.notes),
             "context": dict(self.context),
+            "zones": [dict(z) for z in self.zones],
             "versions": dict(self.versions),
         }
 
@@ -299,6 +301,7 @@ class Report:
             source=d.get("source", "text"),
             notes=tuple(d.get("notes", ())),
             context=d.get("context", {}),
+            zones=tuple(d.get("zones", ())),
         )
 
     @classmethod

@@ -56,8 +56,16 @@ def test_drafts_are_valid() -> None:
 
     # problems no rule covers yet are named too (the rules to come are measured against them)
     names = {r.name for r in all_rules()} | {
-        "re-pitch-in-final", "topics-not-mentioned", "generic-template", "panel-copy", "cliche",
-        "title-case-shouting", "did-you-get-my-email", "asks-to-reconsider", "unfinished-draft", "unclear-withdrawal",
+        "re-pitch-in-final",
+        "topics-not-mentioned",
+        "generic-template",
+        "panel-copy",
+        "cliche",
+        "title-case-shouting",
+        "did-you-get-my-email",
+        "asks-to-reconsider",
+        "unfinished-draft",
+        "unclear-withdrawal",
     }
     assert len(DRAFTS) >= 150
     assert Counter(str(d["quality"]) for d in DRAFTS).keys() == {"good", "weak", "bad"}

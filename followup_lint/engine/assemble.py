@@ -32,6 +32,7 @@ def unjudged_report(p: Prepared, versions: dict[str, str]) -> Report:
         source=p.draft.source,
         notes=(reason, *p.caveats),
         context=p.context.to_dict(),
+        zones=_zones(p),
     )
 
 
@@ -77,4 +78,9 @@ def assemble_report(
         source=draft.source,
         notes=(*p.caveats, *failures),
         context=p.context.to_dict(),
+        zones=_zones(p),
     )
+
+
+def _zones(p: Prepared) -> tuple[dict[str, Any], ...]:
+    return () if p.message is None else tuple(z.to_dict() for z in p.message.zones)

@@ -90,4 +90,5 @@ def build_analysis(p: Prepared, doc: Doc, run: GrammarRun, accepted: frozenset[s
         signoff_char=None if sign is None else at(sign),
         truncated_at=truncated,
         stage_source=stage.source,
+        view=p.message.view if p.message is not None else draft.text,
     )

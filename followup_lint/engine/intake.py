@@ -11,6 +11,8 @@ from ..context import Context
 from ..draft import Draft
 from ..errors import InputError
 from ..lexicon import words
+from ..message import Message, read_message
+from ..sanitize import clean_text
 
 DraftInput = str | Draft
 
@@ -22,9 +24,10 @@ class Prepared:
 
     draft: Draft
     context: Context
-    analysed: str
+    analysed: str  # the candidate's own words of the body, as the message reader's view shows them
     caveats: tuple[str, ...]
     verdict: str | None = None
+    message: Message | None = None
 
 
 @cache
@@ -49,14 +52,26 @@ def prepare(text: object, context: Context | None, config: Config) -> Prepared:
     if ctx.send_date is None and draft.sent_at is not None:
         ctx = replace(ctx, send_date=draft.sent_at)
     caveats = list(draft.notes)
+    text, replaced = clean_text(draft.text)
+    if replaced:  # same length: every span still indexes the caller's string
+        draft = replace(draft, text=text)
+        caveats.extend(replaced)
     body = draft.body
     if not WORD_RE.search(body):
         return Prepared(draft, ctx, "", tuple(caveats), verdict="The draft is empty: there is nothing to judge.")
+    start, end = draft.body_span
+    message = read_message(draft.text, start=start, end=end)
+    view = message.view[start:end]
+    if not WORD_RE.search(view):
+        kinds = sorted({z.kind for z in message.zones if z.kind not in ("body", "greeting", "closing")})
+        what = ", ".join(kinds) or "a greeting and a sign-off"
+        verdict = f"The draft has no words of its own to judge (only {what})."
+        return Prepared(draft, ctx, "", tuple(caveats), verdict=verdict, message=message)
     limit = config.max_chars
-    analysed = body
-    if len(body) > limit:
-        cut = body.rfind(" ", 0, limit)
-        analysed = body[: cut if cut > limit // 2 else limit]
+    analysed = view
+    if len(view) > limit:
+        cut = view.rfind(" ", 0, limit)
+        analysed = view[: cut if cut > limit // 2 else limit]
         caveats.append(
             f"The draft has {len(body):,} characters; only the first {len(analysed):,} were analysed "
             "(a follow-up should be far shorter)."
@@ -66,5 +81,5 @@ def prepare(text: object, context: Context | None, config: Config) -> Prepared:
         share = sum(1 for w in found if w in _function_words()) / len(found)
         if share < 0.1:
             verdict = "The draft does not look like English; followup-lint judges English drafts only."
-            return Prepared(draft, ctx, analysed, tuple(caveats), verdict=verdict)
-    return Prepared(draft, ctx, analysed, tuple(caveats))
+            return Prepared(draft, ctx, analysed, tuple(caveats), verdict=verdict, message=message)
+    return Prepared(draft, ctx, analysed, tuple(caveats), message=message)

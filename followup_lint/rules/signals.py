@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..analysis import Analysis, per_draft
 from ..lexicon import number, phrases
+from ..message import find_placeholders
 
 
 @per_draft
@@ -25,9 +26,15 @@ def all_lowercase(a: Analysis) -> bool:
 
 @per_draft
 def placeholder_spans(a: Analysis) -> list[tuple[int, int]]:
-    """Template leftovers in the subject and body: never a name, a company or shouting."""
-    found = phrases("structure", "placeholders")
-    spans = [m.span() for where in ("subject", "body") for m in a.find(found.pattern, where=where)]
+    """Template leftovers in the subject and body (the message reader's placeholder and
+    instruction zones): never a name, a company or shouting."""
+    spans = a.zones("placeholder") + a.zones("instruction")
+    subject = a.draft.subject_span
+    if subject is not None:
+        spans += [(s, e) for s, e, _ in find_placeholders(a.text, subject[0], subject[1])]
+    if a.doc is None or a.doc._.followup_message is None:  # an analysis built without the reader
+        found = phrases("structure", "placeholders")
+        spans += [m.span() for m in a.find(found.pattern)]
     return sorted(set(spans))
 
 

@@ -49,7 +49,11 @@ def counts_markdown(root: Path) -> str:
         lines.append(f"| {move} | " + " | ".join(str(c) for c in [*cells, total, ch, rl]) + " |")
     lines.append("")
     lines += _table("register", Counter(s.register for s in sentences), ["formal", "neutral", "casual", "clumsy"])
-    lines += _table("stage", Counter(s.stage for s in sentences), ["thank_you", "status_check", "final", "withdrawal", "after_rejection", "any"])
+    lines += _table(
+        "stage",
+        Counter(s.stage for s in sentences),
+        ["thank_you", "status_check", "final", "withdrawal", "after_rejection", "any"],
+    )
     industries = Counter(s.industry for s in sentences)
     lines += [f"Industries ({len(industries)}): " + ", ".join(f"{k} {v}" for k, v in industries.most_common()), ""]
     if drafts:
