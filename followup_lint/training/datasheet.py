@@ -13,6 +13,9 @@ from ..types import MOVES
 from .corpus import Sentence, corpus_dir, load_drafts, load_sentences, split_of
 
 
+STAGES = ["thank_you", "status_check", "final", "withdrawal", "after_rejection", "any"]
+
+
 def _table(title: str, counts: Counter[str], order: list[str] | None = None) -> list[str]:
     keys = order or sorted(counts, key=lambda k: (-counts[k], k))
     return [
@@ -30,7 +33,8 @@ def counts_markdown(root: Path) -> str:
     drafts = load_drafts(root / "drafts") if (root / "drafts").is_dir() else []
     lines = [
         f"Sentences: **{len(sentences)}** in {len({s.family for s in sentences})} families "
-        f"({sum(s.hard for s in sentences)} marked hard); challenge: **{len(challenge)}** + **{len(real)}** in real-mail shapes; "
+        f"({sum(s.hard for s in sentences)} marked hard); challenge: **{len(challenge)}** "
+        f"+ **{len(real)}** in real-mail shapes; "
         f"drafts: **{len(drafts)}**.",
         "",
     ]
