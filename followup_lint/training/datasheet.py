@@ -12,7 +12,6 @@ from pathlib import Path
 from ..types import MOVES
 from .corpus import Sentence, corpus_dir, load_drafts, load_sentences, split_of
 
-
 STAGES = ["thank_you", "status_check", "final", "withdrawal", "after_rejection", "any"]
 
 
