@@ -98,6 +98,15 @@ class Analysis:
         return None
 
     @cached_property
+    def signoff_text(self) -> str:
+        """The whole sign-off block as written (closing, name, title and contact lines), which
+        the view partly blanks; empty when the draft has no sign-off."""
+        if self.signoff is None:
+            return ""
+        ends = [e for k in ("closing", "signature") for _, e in self.zones(k)]
+        return self.text[self.signoff.start : max([self.signoff.end, *ends])]
+
+    @cached_property
     def prose_units(self) -> list[Unit]:
         """Units that are neither the greeting nor the sign-off."""
         sign_start = self.signoff.start if self.signoff else self.body_end + 1

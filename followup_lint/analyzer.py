@@ -19,11 +19,11 @@ from .engine.intake import DraftInput, Prepared, prepare
 from .errors import ConfigError
 from .grammar.checker import GrammarChecker
 from .report import Report
-from .rules.dimensions import evidence_of, notes_of, unjudged_of
+from .rules.dimensions import elements_of, evidence_of, graded_of, notes_of, unjudged_of
 from .rules.runner import run_rules
 from .rules.selection import Selection
 from .sanitize import tokenizer_safe
-from .scoring import score
+from .scoring import rubric, score
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -176,6 +176,9 @@ class Analyzer:
             notes=notes_of(analysis),
             weight_overrides=self.config.weights,
             points={r.code: r.points for r in self.selection.rules},
+            elements=elements_of(analysis, rubric(analysis.stage)),
+            prose_words=analysis.prose_word_count,
+            graded=graded_of(analysis),
         )
         return assemble_report(p, analysis, suggestions, failures, sheet, self._versions(doc))
 

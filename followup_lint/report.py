@@ -168,19 +168,23 @@ class DimensionScore:
     evidence: tuple[Evidence, ...] = ()
     penalties: tuple[Penalty, ...] = ()
     note: str = ""
+    measure: Mapping[str, Any] | None = None  # since schema 1.1: the graded measure behind it
 
     @property
     def judged(self) -> bool:
         return self.score is not None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "score": self.score,
             "judged": self.judged,
             "evidence": [e.to_dict() for e in self.evidence],
             "penalties": [p.to_dict() for p in self.penalties],
             "note": self.note,
         }
+        if self.measure is not None:
+            out["measure"] = dict(self.measure)
+        return out
 
 
 @dataclass(frozen=True)
@@ -281,6 +285,7 @@ class Report:
                 evidence=tuple(Evidence(**e) for e in v["evidence"]),
                 penalties=tuple(Penalty(**p) for p in v["penalties"]),
                 note=v.get("note", ""),
+                measure=v.get("measure"),
             )
             for name, v in d["dimensions"].items()
         }

@@ -19,12 +19,41 @@ from .types import Dimension, Severity, Stage
 
 
 @dataclass(frozen=True)
+class Graded:
+    """A graded measure that caps a dimension's score: ``cap`` (0-100) is the most the rule
+    findings may leave, ``line`` says which features moved it, ``detail`` is the measure."""
+
+    cap: float
+    line: str
+    detail: dict[str, object]
+
+
+@dataclass(frozen=True)
 class ScoreSheet:
     overall: float
     dimensions: dict[str, DimensionScore]
     weighted_mean: float
     weakest: float
     error_points: float
+    content: float = 1.0  # share of the stage rubric's worth the note has
+    missing: tuple[str, ...] = ()  # the rubric's elements the note lacks
+    ceiling: float | None = None  # a cap for notes with almost no prose
+
+
+def rubric(stage: Stage) -> dict[str, float]:
+    """The elements a good note of ``stage`` has and their worth (data/rubric.toml)."""
+    table = load_data("rubric")["stages"]
+    key = stage.value if stage.value in table else Stage.THANK_YOU.value
+    return {k: float(v) for k, v in table[key].items()}
+
+
+def content_share(stage: Stage, present: Mapping[str, bool]) -> tuple[float, tuple[str, ...]]:
+    worth = rubric(stage)
+    total = sum(worth.values())
+    if not total:
+        return 1.0, ()
+    have = sum(v for k, v in worth.items() if present.get(k))
+    return have / total, tuple(k for k in worth if not present.get(k))
 
 
 def severity_points(severity: Severity) -> float:
@@ -54,6 +83,9 @@ def score(
     notes: Mapping[Dimension, str] | None = None,
     weight_overrides: Mapping[str, float] | None = None,
     points: Mapping[str, float | None] | None = None,
+    elements: Mapping[str, bool] | None = None,
+    prose_words: int | None = None,
+    graded: Mapping[Dimension, Graded] | None = None,
 ) -> ScoreSheet:
     """Score the findings; ``points`` maps a rule code to the points it declared."""
     by_rule: dict[Dimension, dict[str, list[Suggestion]]] = defaultdict(lambda: defaultdict(list))
@@ -72,12 +104,15 @@ def score(
             pts = round(penalty_for(len(found), cost), 1)
             penalties.append(Penalty(code, found[0].name, pts, len(found)))
         value = max(0.0, 100.0 - sum(p.points for p in penalties))
+        note = (notes or {}).get(dim, "")
+        measure = None
+        grade = (graded or {}).get(dim)
+        if grade is not None:
+            value = min(value, grade.cap)  # a phrase the rules flagged is not charged twice
+            note = "; ".join(x for x in (note, grade.line) if x)
+            measure = grade.detail
         dims[dim.value] = DimensionScore(
-            dim,
-            round(value, 1),
-            tuple(evidence.get(dim, ())),
-            tuple(penalties),
-            (notes or {}).get(dim, ""),
+            dim, round(value, 1), tuple(evidence.get(dim, ())), tuple(penalties), note, measure
         )
     weights = stage_weights(stage, weight_overrides)
     judged = {k: d.score for k, d in dims.items() if d.score is not None and weights.get(k, 0) > 0}
@@ -88,4 +123,14 @@ def score(
     errors = sum(1 for s in suggestions if s.severity is Severity.ERROR)
     error_points = float(load_data("scoring")["error_overall_points"]) * errors
     overall = max(0.0, min(100.0, (1 - share) * mean + share * weakest - error_points))
-    return ScoreSheet(round(overall, 1), dims, round(mean, 1), round(weakest, 1), error_points)
+    content, missing = content_share(stage, elements) if elements is not None else (1.0, ())
+    data = load_data("rubric")
+    floor = float(data["floor"])
+    overall *= floor + (1 - floor) * content
+    ceiling = None
+    if prose_words is not None and prose_words < int(data["min_prose_words"]):
+        ceiling = float(data["short_ceiling"])
+        overall = min(overall, ceiling)
+    return ScoreSheet(
+        round(overall, 1), dims, round(mean, 1), round(weakest, 1), error_points, round(content, 3), missing, ceiling
+    )

@@ -40,6 +40,13 @@ def infer_stage(
 ) -> tuple[Stage, str]:
     """The likely stage and a short reason. Dates, when known, outweigh wording."""
     text = " ".join(sentences)
+    for stage, key, why in (
+        (Stage.WITHDRAWAL, "withdrawal_cues", "withdraws from the process"),
+        (Stage.AFTER_REJECTION, "after_rejection_cues", "answers a decision already made"),
+        (Stage.OTHER, "other_cues", "does not follow an interview (an application, a networking note)"),
+    ):
+        if phrases("stage", key).search(text):
+            return stage, why
     final = len(phrases("stage", "final_cues").finditer(text))
     status = len(phrases("stage", "status_cues").finditer(text))
     thanks = len(phrases("stage", "thank_you_cues").finditer(text))

@@ -95,4 +95,6 @@ def test_scores_rank_good_above_weak_above_bad() -> None:
         means[quality] = sum(scores) / len(scores)
     assert means["good"] > means["weak"] > means["bad"], means
     recorded = {q: v["mean"] for q, v in metrics["drafts"]["model"].items()}
-    assert recorded == {q: round(v, 1) for q, v in means.items()}, "rerun `make train` to refresh the model card"
+    assert recorded == {q: round(v, 1) for q, v in means.items()}, (
+        "run `python -m followup_lint.training.card` to refresh the model card"
+    )

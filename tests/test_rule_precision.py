@@ -20,7 +20,13 @@ def figures() -> dict[str, RulePrecision]:
     return measure()
 
 
-@pytest.mark.parametrize("r", [r for r in all_rules() if r.severity is not Severity.SUGGESTION], ids=lambda r: r.code)
+# Grammar rules report what the grammar backend finds; they are measured on grammar cases and
+# learner sentences (benchmarks/grammar_eval.py), where every error is marked, not on drafts
+# whose writers tagged the problems a coach would lead with.
+GATED = [r for r in all_rules() if r.severity is not Severity.SUGGESTION and r.dimension.value != "grammar"]
+
+
+@pytest.mark.parametrize("r", GATED, ids=lambda r: r.code)
 def test_warning_and_error_rules_meet_the_precision_floor(r, figures) -> None:  # type: ignore[no-untyped-def]
     p = figures[r.code]
     if p.flagged < MIN_CALLS:

@@ -61,7 +61,12 @@ def test_clean_draft_has_no_findings_and_scores_high(analyzer: Analyzer) -> None
             "GR001",
         ),
         (
-            ("and I left even more excited about joining Lumen Health", "and it was a nice day"),
+            (
+                "and I left even more excited about joining Lumen Health.\n\nMy five years building data pipelines "
+                "at Northwind map closely onto the reliability work you described, and I would be glad to help",
+                "and it was a nice day.\n\nMy five years building data pipelines at Northwind map closely onto "
+                "the reliability work you described, and I have worked",
+            ),
             "IN001",
         ),
         (("joining Lumen Health", "joining Apex Medical"), "RF002"),

@@ -330,12 +330,16 @@ def test_a_script_tag_in_every_field_comes_back_escaped(client: httpx.Client) ->
         "text": f"Subject: {SCRIPT}\n\nDear {SCRIPT},\n\nThank you {SCRIPT}.\n\nBest,\n{SCRIPT}",
         "context": context,
     }
-    r = post(client, "/v1/analyze", {**body, "options": {"vocabulary": [SCRIPT], "select": [SCRIPT]}})
+    r = post(client, "/v1/analyze", {**body, "options": {"vocabulary": [SCRIPT]}})
     assert r.status_code == 200, r.text
     assert "<script" not in r.text and "\\u003cscript" in r.text
     assert r.json()["text"] == body["text"]  # escaped on the wire, exact once parsed
     assert r.headers["x-content-type-options"] == "nosniff"
-    for bad in ({**body, "context": {**context, "interview_date": SCRIPT}}, {**body, "options": {SCRIPT: 1}}):
+    for bad in (
+        {**body, "context": {**context, "interview_date": SCRIPT}},
+        {**body, "options": {SCRIPT: 1}},
+        {**body, "options": {"select": [SCRIPT]}},
+    ):
         answer = post(client, "/v1/analyze", bad)
         assert answer.status_code == 422 and "<script" not in answer.text
     assert "<script" not in client.get(f"/v1/rules/{SCRIPT}").text

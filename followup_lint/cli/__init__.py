@@ -6,9 +6,11 @@
     followup-lint batch PATHS                     a class's drafts: one line each
     followup-lint compare BEFORE AFTER            what improved, what regressed
     followup-lint grammar install|status|serve|stop
+    followup-lint serve [--host 127.0.0.1] [--port 8765]   the coaching page and the HTTP API
 
-Exit codes: 0 fine; 1 a draft scored under --fail-under, or has findings at or above
---min-severity; 2 usage or input error (one line on standard error, never a traceback).
+Exit codes: 0 fine; 1 an error-level finding remains (or, with --min-severity, any finding at
+or above it), or a draft scored under --fail-under (--exit-zero: 0); 2 usage or input error
+(one line on standard error, never a traceback).
 """
 
 from __future__ import annotations
@@ -32,6 +34,12 @@ def _grammar(args: argparse.Namespace) -> int:
 
     code: int = server.main(list(args.rest))
     return code
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from ..serve.cli import main as serve_main
+
+    return serve_main(list(args.rest))
 
 
 def parser() -> Parser:
@@ -59,10 +67,15 @@ def parser() -> Parser:
     )
     g.add_argument("rest", nargs=argparse.REMAINDER)
     g.set_defaults(run=_grammar)
+    v = sub.add_parser(
+        "serve", help="run the coaching page and the HTTP API on 127.0.0.1", add_help=False, prefix_chars="\0"
+    )
+    v.add_argument("rest", nargs=argparse.REMAINDER)
+    v.set_defaults(run=_serve)
     return top
 
 
-COMMANDS = ("check", "rules", "explain", "batch", "compare", "grammar")
+COMMANDS = ("check", "rules", "explain", "batch", "compare", "grammar", "serve")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

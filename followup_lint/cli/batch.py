@@ -25,9 +25,15 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--stage", choices=[s.value for s in Stage], help="kind of follow-up for every draft")
     p.add_argument("--config", metavar="FILE", help="config file")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
+    p.add_argument(
+        "--engine", choices=("local", "spark"), default="local", help="spark: read INPUT, write OUTPUT on Apache Spark"
+    )
+    p.add_argument("--master", help="Spark master (default local[*]); with --engine spark")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.engine == "spark":
+        return _spark(args)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
     files = expand(args.paths)
@@ -59,3 +65,18 @@ def run(args: argparse.Namespace) -> int:
     for e in errors:
         print(f"followup-lint: {e}", file=sys.stderr)
     return 2 if errors else 0
+
+
+def _spark(args: argparse.Namespace) -> int:
+    """``batch --engine spark INPUT OUTPUT``: JSON Lines, CSV or Parquet in; Parquet or JSON
+    Lines out (see docs/spark.md)."""
+    if len(args.paths) != 2:
+        raise UsageError("--engine spark takes INPUT and OUTPUT (a .jsonl, .csv or .parquet file, and where to write)")
+    from ..spark import main as spark_main
+
+    argv = list(args.paths)
+    if args.master:
+        argv += ["--master", args.master]
+    if args.grammar:
+        argv += ["--grammar", args.grammar]
+    return spark_main(argv)

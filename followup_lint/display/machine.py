@@ -10,6 +10,7 @@ from ..report import Report
 from ..rules import all_rules
 from .positions import LineIndex
 from .registry import Items, RenderOptions, register
+from .safe import github_message, github_property
 
 _SARIF_LEVEL = {"error": "error", "warning": "warning", "suggestion": "note"}
 
@@ -91,8 +92,17 @@ def render_github(items: Items, options: RenderOptions | None = None) -> str:
         index = LineIndex(report.text)
         for s in report.suggestions:
             line, col = index.line_col(s.span.start)
-            message = s.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            lines.append(
-                f"::{level[s.severity.value]} file={path},line={line},col={col},title={s.code} {s.name}::{message}"
+            end_line, end_col = index.line_col(s.span.end)
+            props = ",".join(
+                f"{k}={github_property(str(v))}"
+                for k, v in (
+                    ("file", path),
+                    ("line", line),
+                    ("col", col),
+                    ("endLine", end_line),
+                    ("endColumn", end_col),
+                    ("title", f"{s.code} {s.name}"),
+                )
             )
+            lines.append(f"::{level[s.severity.value]} {props}::{github_message(s.message)}")
     return "\n".join(lines) + ("\n" if lines else "")

@@ -8,6 +8,7 @@ from ..report import Report, Suggestion
 from ..types import Severity
 from .positions import LineIndex
 from .registry import Items, RenderOptions, register
+from .safe import terminal_safe
 
 _COLORS = {
     "error": "\033[31m",
@@ -27,6 +28,15 @@ STAGE_NAMES = {
     "other": "not a follow-up",
     "auto": "follow-up",
 }
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+def _one_line(text: str) -> str:
+    """A replacement of several lines shown on one ("Best regards, ⏎ Jordan Lee")."""
+    return terminal_safe(" ⏎ ".join(part.strip() for part in text.splitlines()) or text)
 
 
 def _c(name: str, text: str, color: bool) -> str:
@@ -74,11 +84,12 @@ def render_text(
     verbose: bool = False,
 ) -> str:
     shown = report.suggestions if suggestions is None else suggestions
+    path = terminal_safe(path)  # a file name or draft text never drives the terminal
     out: list[str] = []
     stage = STAGE_NAMES.get(report.stage.value, report.stage.value)
     if report.score is None:
         out.append(f"{_c('bold', path, color)}: not judged")
-        out.extend(f"  {n}" for n in report.notes)
+        out.extend(f"  {terminal_safe(n)}" for n in report.notes)
         return "\n".join(out) + "\n"
     headline = _c(_score_color(report.score), f"{report.score:.0f}/100", color)
     words = report.stats.get("words", 0)
@@ -92,7 +103,7 @@ def render_text(
         )
     out.append(_c("dim", f"  grammar: {report.grammar.get('note', '')}", color))
     for note in report.notes:
-        out.append(_c("dim", f"  note: {note}", color))
+        out.append(_c("dim", f"  note: {terminal_safe(note)}", color))
     if not shown:
         out.append(_c("green", "  No findings. Ready to send.", color) if report.score >= 80 else "  No findings.")
         return "\n".join(out) + "\n"
@@ -102,7 +113,7 @@ def render_text(
         line, col = index.line_col(s.span.start)
         sev = _c(s.severity.value, f"{s.severity.value:<10}", color)
         out.append(f"{path}:{line}:{col}: {sev} {_c('bold', s.code, color)} {s.name}: {s.message}")
-        excerpt = index.line_text(line)
+        excerpt = terminal_safe(index.line_text(line))
         end_line, end_col = index.line_col(max(s.span.start, s.span.end - 1))
         width = (end_col - col + 1) if end_line == line else len(excerpt) - col + 1
         if excerpt.strip():
@@ -111,17 +122,18 @@ def render_text(
             caret = "^" * max(1, min(width, len(shown_line) - caret_at))
             out.append(_c("dim", "    | ", color) + " " * caret_at + _c(s.severity.value, caret, color))
         if s.fix is not None:
-            label = "remove it" if s.fix == "" else f"“{s.fix}”"
+            label = "remove it" if s.fix == "" else f"“{terminal_safe(s.fix)}”"
             out.append(f"    fix: {label}")
         elif s.replacements:
-            out.append(f"    try: {' / '.join(repr(r)[1:-1] for r in s.replacements[:3])}")
+            out.append(f"    try: {' / '.join(_one_line(r) for r in s.replacements[:3])}")
         if verbose:
             out.append(_c("dim", f"    why: {s.why}", color))
     counts = {sev: sum(1 for s in shown if s.severity is sev) for sev in Severity}
     out.append("")
     out.append(
-        f"{len(shown)} finding(s): {counts[Severity.ERROR]} error, {counts[Severity.WARNING]} warning, "
-        f"{counts[Severity.SUGGESTION]} suggestion. `followup-lint explain CODE` says more."
+        f"{_count(len(shown), 'finding')}: {_count(counts[Severity.ERROR], 'error')}, "
+        f"{_count(counts[Severity.WARNING], 'warning')}, {_count(counts[Severity.SUGGESTION], 'suggestion')}. "
+        "`followup-lint explain CODE` says more."
     )
     return "\n".join(out) + "\n"
 

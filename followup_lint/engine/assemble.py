@@ -59,6 +59,9 @@ def assemble_report(
             "weighted_mean": sheet.weighted_mean,
             "weakest": sheet.weakest,
             "error_points": sheet.error_points,
+            "content": sheet.content,
+            "missing": list(sheet.missing),
+            "ceiling": sheet.ceiling,
         },
     }
     stats = LazyStats(values, {"readability": partial(readability, prose)})  # picklable, for workers

@@ -37,8 +37,9 @@ class Offsets:
         return replace(issue, start=self(issue.start), end=self(issue.end))
 
 
-def units_of(doc: Doc, at: Offsets) -> list[Unit]:
-    """The sentences (and greeting line, sign-off block) with their moves."""
+def units_of(doc: Doc, at: Offsets, text: str) -> list[Unit]:
+    """The sentences (and greeting line, sign-off block) with their moves. Bounds come from
+    the view spaCy read; the text is the writer's own, so every span is exact."""
     units: list[Unit] = []
     for sent in doc.sents:
         raw = sent.text
@@ -46,10 +47,9 @@ def units_of(doc: Doc, at: Offsets) -> list[Unit]:
         if not stripped:
             continue
         start = at(sent.start_char + len(raw) - len(raw.lstrip()))
+        end = start + len(stripped)
         move = sent._.move or "other"
-        units.append(
-            Unit(start, start + len(stripped), stripped, move, float(sent._.move_confidence or 0.0), len(units))
-        )
+        units.append(Unit(start, end, text[start:end], move, float(sent._.move_confidence or 0.0), len(units)))
     return units
 
 
@@ -73,7 +73,7 @@ def _spelling_kept(issues: Sequence[GrammarIssue], text: str, accepted: frozense
 def build_analysis(p: Prepared, doc: Doc, run: GrammarRun, accepted: frozenset[str], config: Config) -> Analysis:
     draft = p.draft
     at = Offsets(draft.body_span[0])
-    units = units_of(doc, at)
+    units = units_of(doc, at, draft.text)
     stage = resolve_stage(p.context, units)
     sign = doc._.signoff_start
     truncated = at(len(p.analysed)) if len(p.analysed) < len(draft.body) else None

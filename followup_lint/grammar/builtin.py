@@ -313,6 +313,10 @@ class BuiltinChecker:
                     continue  # British spelling of a known word
                 fix = spell.correction(lower)  # type: ignore[attr-defined]
                 replacements = (_fix_case(word, fix),) if fix and fix != lower else ()
+                if not replacements:
+                    # A word one edit away from no known word is far more often jargon the
+                    # dictionary lacks ("onboarded", "cannulated") than a typo: stay quiet.
+                    continue
                 out.append(
                     GrammarIssue(
                         start,

@@ -68,9 +68,9 @@ class LineBreaks:
         greet = message.zone("greeting")
         g_start, g_end = (greet[0].start - base, greet[0].end - base) if greet else (-1, -1)
         doc._.followup_greeting = (g_start, g_end) if greet else None
-        block = [z for z in message.zones if z.kind in ("closing", "signature")]
-        s_start = block[0].start - base if block else None
-        s_end = block[-1].end - base if block else None
+        block = [z for z in message.zones if z.kind in ("closing", "signature") and z.end > z.start]
+        s_start = min(z.start for z in block) - base if block else None
+        s_end = max(z.end for z in block) - base if block else None
         doc._.signoff_start = s_start
         doc._.followup_signoff = (s_start, s_end) if s_start is not None and s_end is not None else None
         breaks = {x - base for x in message.sentence_breaks}

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ..types import Dimension, Severity
+from ..types import Dimension, Severity, Stage
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -74,6 +74,7 @@ class Rule:
     sections: dict[str, str] = field(default_factory=dict)
     points: float | None = None
     masks_grammar: bool = False
+    stages: frozenset[Stage] | None = None  # None: every stage
 
     @property
     def examples(self) -> tuple[Example, ...]:
@@ -104,6 +105,7 @@ def rule(
     points: float | None = None,
     masks_grammar: bool = False,
     data: str | None = None,
+    stages: Iterable[Stage | str] | None = None,
 ) -> Callable[[Callable[[Analysis], Iterable[Finding]]], Callable[[Analysis], Iterable[Finding]]]:
     """Register a rule. The dimension follows from the code's two-letter prefix."""
     if not _CODE.match(code):
@@ -142,6 +144,7 @@ def rule(
             sections=sections,
             points=points,
             masks_grammar=masks_grammar,
+            stages=None if stages is None else frozenset(Stage.parse(s) for s in stages),
         )
         return func
 

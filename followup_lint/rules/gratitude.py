@@ -8,7 +8,7 @@ from ..analysis import Analysis, Unit, per_draft
 from ..lexicon import number, phrases
 from ..types import Dimension, Stage
 from .base import Finding, rule
-from .dimensions import declare, units_as_evidence
+from .dimensions import declare, element, units_as_evidence
 
 
 @per_draft
@@ -22,6 +22,9 @@ def gratitude_units(a: Analysis) -> list[Unit]:
     out = []
     for unit in a.prose_units:
         cue = bool(thanks.search(unit.text))
+        if cue and unit.move not in ("fit", "clarification", "pressure"):
+            out.append(unit)
+            continue
         if (unit.move == "gratitude" and (cue or unit.confidence >= 0.8)) or (
             cue and unit.move in ("gratitude", "other", "next_steps", "interest") and unit.confidence < 0.6
         ):
@@ -37,9 +40,17 @@ def _first_prose(a: Analysis) -> tuple[int, int]:
 
 
 declare(Dimension.GRATITUDE, evidence=lambda a: units_as_evidence(gratitude_units(a), "thanks the reader"))
+element("thanks", lambda a: bool(gratitude_units(a)))
 
 
-@rule("GR001", "missing-thanks", severity="warning", summary="The draft never thanks the reader.", points=70)
+@rule(
+    "GR001",
+    "missing-thanks",
+    severity="warning",
+    summary="The draft never thanks the reader.",
+    points=70,
+    stages=("thank_you", "final", "withdrawal", "after_rejection"),
+)
 def missing_thanks(a: Analysis) -> Iterator[Finding]:
     """Flags a follow-up that contains no thanks to the interviewer.
 
@@ -51,6 +62,7 @@ def missing_thanks(a: Analysis) -> Iterator[Finding]:
         Saying thank you is the first purpose of a follow-up; most hiring managers expect it,
         and a note without it reads as a demand for news.
     Example:
+        Context: stage=thank_you
         Dear Ms. Chen,\\n\\nI am writing about the Data Engineer role. I would like to know
         whether you have made a decision.\\n\\nBest regards,\\nJordan Lee
     Instead:

@@ -27,7 +27,14 @@ def length_limits(stage: Stage) -> dict[str, int]:
 declare(Dimension.LENGTH, evidence=lambda a: [])
 
 
-@rule("LN001", "too-long", severity="warning", summary="Longer than the stage calls for.", data="length")
+@rule(
+    "LN001",
+    "too-long",
+    severity="warning",
+    summary="Longer than the stage calls for.",
+    data="length",
+    stages=("thank_you", "status_check", "final", "withdrawal", "after_rejection"),
+)
 def too_long(a: Analysis) -> Iterator[Finding]:
     """Flags a note whose prose runs past the length its stage calls for.
 
@@ -76,7 +83,14 @@ def too_long(a: Analysis) -> Iterator[Finding]:
             return
 
 
-@rule("LN002", "too-short", severity="warning", summary="Too short to thank, recall and look ahead.", data="length")
+@rule(
+    "LN002",
+    "too-short",
+    severity="warning",
+    summary="Too short to thank, recall and look ahead.",
+    data="length",
+    stages=("thank_you", "status_check", "final"),
+)
 def too_short(a: Analysis) -> Iterator[Finding]:
     """Flags a note too short to do its job.
 

@@ -11,7 +11,7 @@ from ..lexicon import phrases, words
 from ..report import Evidence
 from ..types import Dimension, Stage
 from .base import Finding, rule
-from .dimensions import declare, units_as_evidence
+from .dimensions import declare, element, units_as_evidence
 from .signals import in_placeholder
 
 
@@ -102,7 +102,32 @@ def topic_mentions(a: Analysis) -> list[tuple[int, int, str]]:
 def reference_units(a: Analysis) -> list[Unit]:
     """Sentences that recall the conversation: labelled so, or naming a context topic."""
     topic_starts = {s for s, _, _ in topic_mentions(a)}
-    return [u for u in a.prose_units if u.move == "reference" or any(u.start <= s < u.end for s in topic_starts)]
+    recall = phrases("references", "recall_cues").pattern
+    return [
+        u
+        for u in a.prose_units
+        if u.move == "reference"
+        or any(u.start <= s < u.end for s in topic_starts)
+        or (u.move != "pressure" and recall.search(u.text) and not in_placeholder(a, u.start, u.end))
+    ]
+
+
+@per_draft
+def role_named(a: Analysis) -> bool:
+    """The note names the position: the context's role by its distinctive words, or (with no
+    role given) a word such as role, position or opening."""
+    role = a.context.role
+    if not role:
+        return any(a.find(phrases("references", "role_nouns").pattern, where=where) for where in ("body", "subject"))
+    stop = _stop()
+    words_ = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", role) if w.lower() not in stop]
+    stems = [w.lower()[: max(4, len(w) - 3)] for w in words_]
+    haystack = ((a.subject or "") + " " + a.body).lower()
+    hits = sum(1 for s in stems if re.search(r"\b" + re.escape(s), haystack))
+    # every word of a short title, two thirds of a long one ("data engineering role"
+    # names "Senior Data Engineer"; "the Denver store" does not name "Store Manager")
+    needed = len(words_) if len(words_) <= 2 else -(-2 * len(words_) // 3)
+    return bool(words_) and hits >= needed
 
 
 def greeting_name(a: Analysis) -> tuple[int, int, str] | None:
@@ -137,6 +162,9 @@ def _evidence(a: Analysis) -> list[Evidence]:
 
 
 declare(Dimension.REFERENCES, evidence=_evidence)
+element("reference", lambda a: bool(reference_units(a)))
+element("role", lambda a: role_named(a))
+element("greeting_name", lambda a: greeting_name(a) is not None)
 
 
 @rule(
@@ -303,26 +331,15 @@ def role_not_mentioned(a: Analysis) -> Iterator[Finding]:
     """
     if a.stage is not Stage.THANK_YOU or not a.prose_units:
         return
-    role = a.context.role
-    if role:
-        stop = _stop()
-        words_ = [w for w in re.findall(r"[A-Za-z][A-Za-z-]{2,}", role) if w.lower() not in stop]
-        stems = [w.lower()[: max(4, len(w) - 3)] for w in words_]
-        haystack = ((a.subject or "") + " " + a.body).lower()
-        hits = sum(1 for s in stems if re.search(r"\b" + re.escape(s), haystack))
-        # every word of a short title, two thirds of a long one ("data engineering role"
-        # names "Senior Data Engineer"; "the Denver store" does not name "Store Manager")
-        needed = len(words_) if len(words_) <= 2 else -(-2 * len(words_) // 3)
-        if words_ and hits >= needed:
-            return
-    elif any(a.find(phrases("references", "role_nouns").pattern, where=where) for where in ("body", "subject")):
+    if role_named(a):
         return
+    role = a.context.role
     unit = a.prose_units[0]
-    name = role or "the position"
+    named = f" ({role})" if role else ""
     yield Finding(
         unit.start,
         unit.end,
-        f"Name the position ({name}) so the reader knows which interview you mean.",
+        f"Name the position{named} so the reader knows which interview you mean.",
     )
 
 

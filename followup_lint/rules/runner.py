@@ -26,6 +26,8 @@ def run_rules(a: Analysis, selection: Selection) -> tuple[list[Suggestion], list
     seen: set[tuple[str, int, int]] = set()
     index = Utf16Index(a.text)
     for r in selection.rules:
+        if r.stages is not None and a.stage not in r.stages:
+            continue  # a rule about another kind of note
         try:
             findings = list(r.check(a))
         except Exception as exc:  # one faulty rule must not cost the user the whole report

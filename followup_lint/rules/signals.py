@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from ..analysis import Analysis, per_draft
 from ..lexicon import number, phrases
+from ..measures import Measure, measure_sentences
 from ..message import find_placeholders
 
 
@@ -40,3 +41,28 @@ def placeholder_spans(a: Analysis) -> list[tuple[int, int]]:
 
 def in_placeholder(a: Analysis, start: int, end: int) -> bool:
     return any(s < end and start < e for s, e in placeholder_spans(a))
+
+
+@per_draft
+def measures(a: Analysis) -> tuple[Measure, Measure]:
+    """The graded formality and politeness of the prose, each sentence read once."""
+    units = a.prose_units
+    tokens = None
+    if a.doc is not None:
+        base = a.body_start
+        spans = [a.doc.char_span(u.start - base, u.end - base, alignment_mode="expand") for u in units]
+        tokens = [None if sp is None else [(t.text, t.tag_) for t in sp] for sp in spans]
+    return measure_sentences([u.text for u in units], tokens)
+
+
+def measure_detail(m: Measure) -> dict[str, object]:
+    return {
+        "version": m.version,
+        "score": None if m.score is None else round(m.score, 1),
+        "reason": m.reason,
+        "features": [
+            {"name": f.name, "value": round(f.value, 3), "weight": f.weight, "contribution": round(f.contribution, 1)}
+            for f in m.features
+            if f.contribution
+        ],
+    }

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..analysis import Analysis
 from ..lexicon import phrases
 from ..types import Dimension, Stage
 from .base import Finding, rule
-from .dimensions import declare, units_as_evidence
+from .dimensions import declare, element, units_as_evidence
 from .signals import placeholder_spans
 
 declare(
@@ -20,6 +20,30 @@ declare(
         + units_as_evidence([a.signoff] if a.signoff else [], "sign-off")
     ),
 )
+
+
+def _looks_ahead(a: Analysis) -> bool:
+    return bool(a.units_with("next_steps")) or any(
+        a.find(phrases("structure", "next_step_cues").pattern, where="prose")
+    )
+
+
+def _question(a: Analysis) -> bool:
+    """A polite question about the timeline (a status check's point)."""
+    asks = phrases("stage", "status_cues").pattern
+    return any(u.text.rstrip().endswith("?") or asks.search(u.text) for u in a.units_with("next_steps", "question"))
+
+
+def _prose_has(section: str, key: str) -> Callable[[Analysis], bool]:
+    return lambda a: bool(phrases(section, key).search(" ".join(u.text for u in a.prose_units)))
+
+
+element("look_ahead", _looks_ahead)
+element("question", _question)
+element("sign_off", lambda a: a.signoff is not None)
+element("door_open", _prose_has("structure", "door_open"))
+element("goodwill", _prose_has("structure", "goodwill"))
+element("withdraws", _prose_has("stage", "withdrawal_cues"))
 
 _CLOSING_ONLY = re.compile(r"^[\W\d_]*[A-Za-z ,.!'’-]*$")
 
@@ -38,9 +62,11 @@ def missing_greeting(a: Analysis) -> Iterator[Finding]:
     Instead:
         Dear Ms. Rivera,\\n\\nThank you for the interview yesterday. I enjoyed it.\\n\\nBest,\\nKim
     """
-    if a.greeting is not None or not a.units:
+    if a.greeting is not None or not a.units or a.zones("greeting"):
         return
     first = a.units[0]
+    if phrases("references", "greeting_words").pattern.match(first.text):
+        return  # a greeting run into the first sentence ("hey jess thanks for ..."): it is there
     name = a.context.interviewers[0] if a.context.interviewers else "Ms. / Mr. Lastname"
     yield Finding(
         first.start,
@@ -120,7 +146,8 @@ def sign_off_without_name(a: Analysis) -> Iterator[Finding]:
     block = a.signoff
     if block is None:
         return
-    lines = [ln for ln in block.text.splitlines() if ln.strip()]
+    written = a.signoff_text
+    lines = [ln for ln in written.splitlines() if ln.strip()]
     rest = lines[1:]
     first = lines[0] if lines else ""
     after_phrase = re.sub(r"^[^,]*,\s*", "", first) if "," in first else ""
@@ -128,7 +155,7 @@ def sign_off_without_name(a: Analysis) -> Iterator[Finding]:
     has_name = any(re.search(r"\b[A-Z][a-z]+", c) for c in candidates if c)
     if a.context.candidate:
         first_name = a.context.candidate.split()[0].lower()
-        has_name = first_name in block.text.lower()
+        has_name = first_name in written.lower()
     if len(lines) == 1 and not after_phrase and re.fullmatch(r"[A-Z][a-z]+(?: [A-Z][a-z.]+){0,2}", first):
         has_name = not re.match(r"^(?:best|regards|cheers|thanks|sincerely|thank you)", first, re.I)
     if not has_name:
@@ -191,7 +218,13 @@ def vague_subject(a: Analysis) -> Iterator[Finding]:
         )
 
 
-@rule("ST006", "no-next-steps", severity="suggestion", summary="No closing line that looks ahead.")
+@rule(
+    "ST006",
+    "no-next-steps",
+    severity="suggestion",
+    summary="No closing line that looks ahead.",
+    stages=("thank_you", "status_check", "final"),
+)
 def no_next_steps(a: Analysis) -> Iterator[Finding]:
     """Flags a note with no line that invites the next step.
 
@@ -242,6 +275,6 @@ def missing_contact(a: Analysis) -> Iterator[Finding]:
     block = a.signoff
     if block is None:
         return
-    if re.search(r"@|\d{3}[\s.-]\d{3,4}|linkedin|https?://", block.text, re.I):
+    if re.search(r"@|\d{3}[\s.-]\d{3,4}|linkedin|https?://", a.signoff_text, re.I):
         return
     yield Finding(block.start, block.end, "Add a phone number or e-mail address under your name.")

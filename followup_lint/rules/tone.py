@@ -6,20 +6,41 @@ import re
 from collections.abc import Iterator
 
 from ..analysis import Analysis
-from ..lexicon import phrases
+from ..lexicon import number, phrases
+from ..measures import evidence_line
+from ..report import Evidence
+from ..scoring import Graded
 from ..types import Dimension
 from .base import Finding, rule
 from .dimensions import declare, units_as_evidence
 from .kinds import register_data_rules
+from .signals import measure_detail, measures
 
 # TN001 pushy-request, TN002 desperation and TN003 frustration are phrase lists with a
 # message: rules written as data (data/rules.toml).
 register_data_rules("tone", __name__)
 
-declare(
-    Dimension.TONE,
-    evidence=lambda a: units_as_evidence(a.units_with("pressure"), "may read as pressure (classifier)"),
-)
+
+def _graded(a: Analysis) -> Graded | None:
+    """Politeness as a graded measure, tied to the move model: each point below the neutral
+    band costs the tone dimension 4 (docs/measures.md)."""
+    m = measures(a)[1]
+    if m.score is None:
+        return None
+    cap = max(0.0, min(100.0, 100 - 4 * (number("tone", "graded_neutral") - m.score)))
+    return Graded(cap, f"politeness {m.score:.0f}/100: {evidence_line(m)}", measure_detail(m))
+
+
+def _evidence(a: Analysis) -> list[Evidence]:
+    """Sentences the move model reads as pressure, backed by a low politeness of their own."""
+    units = a.prose_units
+    polite = measures(a)[1].sentences
+    low = {u.start for u, m in zip(units, polite) if m.score is not None and m.score < 45}
+    pressure = [u for u in a.units_with("pressure", min_confidence=0.5) if u.start in low or u.confidence >= 0.8]
+    return units_as_evidence(pressure, "reads as pressure (move model and politeness)")
+
+
+declare(Dimension.TONE, evidence=_evidence, graded=_graded)
 
 
 def _phrases(a: Analysis, key: str) -> Iterator[re.Match[str]]:

@@ -111,3 +111,30 @@ def render_metrics_markdown(m: dict[str, Any]) -> str:
             cells = [f"{row[q]['mean']:.1f} (n={row[q]['n']})" if q in row else "—" for q in ("good", "weak", "bad")]
             lines.append(f"| {lab} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
+
+
+def refresh_drafts(out: Path) -> dict[str, Any]:
+    """Re-measure the whole-draft figures of the model in ``out`` with the code as it is now
+    (the rules and scoring change more often than the model), and rewrite them in
+    ``metrics.json`` and the card.
+
+        python -m followup_lint.training.card [--out models]
+    """
+    import json
+
+    from .corpus import corpus_dir
+
+    metrics_path = out / "metrics.json"
+    metrics: dict[str, Any] = json.loads(metrics_path.read_text(encoding="utf-8"))
+    metrics["drafts"] = draft_scores(out, corpus_dir() / "drafts")
+    metrics_path.write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    write_card_metrics(out / "README.md", metrics)
+    return metrics
+
+
+if __name__ == "__main__":
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m followup_lint.training.card", description=refresh_drafts.__doc__)
+    parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[2] / "models")
+    refresh_drafts(parser.parse_args().out)
