@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: demo test setup setup-dev lint typecheck unit check-fast docs languagetool train bench quality clean
+.PHONY: demo test setup setup-dev browser lint typecheck unit check-fast docs languagetool train bench quality clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,7 @@ $(VENV)/.setup: pyproject.toml | $(BIN)/python
 	@touch $@
 
 $(VENV)/.setup-dev: pyproject.toml $(VENV)/.setup
-	$(PIP) install -e ".[dev,notebook]"
+	$(PIP) install -e ".[dev,notebook,server,spark]"
 	@touch $@
 
 setup: $(VENV)/.setup
@@ -50,8 +50,12 @@ typecheck: setup-dev
 unit: setup-dev
 	$(BIN)/python -m pytest
 
+## browser: Debian's Chromium for the page's browser tests (Playwright never downloads one)
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
 ## test: set up everything the tests need, then lint, type check and run the whole suite
-test: setup-dev languagetool lint typecheck unit
+test: setup-dev languagetool browser lint typecheck unit
 
 ## train: retrain the sentence-move model from corpus/ (deterministic)
 train: setup-dev
