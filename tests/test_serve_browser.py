@@ -87,7 +87,7 @@ def test_type_see_reach_fix_and_switch_to_dark(page: Any, analyzer: Analyzer) ->
     page.locator("#draft").press_sequentially(EXAMPLE[-1:], delay=30)  # the last keystroke by hand
     settle(page)
     expected = analyzer.analyze(EXAMPLE, fl.Context.from_dict(CONTEXT))
-    assert score_of(page) == round(expected.score or 0)
+    assert abs(score_of(page) - (expected.score or 0)) <= 0.5  # the page rounds half up
 
     # every finding is marked, overlapping ones included, and listed for assistive technology
     marked = page.eval_on_selector_all("#marked mark", "ms => [...new Set(ms.map(m => m.dataset.finding))].length")
@@ -131,7 +131,7 @@ def test_type_see_reach_fix_and_switch_to_dark(page: Any, analyzer: Analyzer) ->
     settle(page)
     assert page.input_value("#draft").startswith("Subject: Thanks!!\n\nHello Maria,")
     fixed = analyzer.analyze(page.input_value("#draft"), fl.Context.from_dict(CONTEXT))
-    assert score_of(page) == round(fixed.score or 0) and score_of(page) >= before_score
+    assert abs(score_of(page) - (fixed.score or 0)) <= 0.5 and score_of(page) >= before_score
     expect(page.locator("#compare")).to_be_visible()
     expect(page.get_by_test_id("compare-counts")).to_contain_text("Fixed: 1")
 

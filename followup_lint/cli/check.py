@@ -57,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     config = build_config(args)
     context = build_context(args)
     stdin_name = args.stdin_filename or "<stdin>"
-    drafts = [(stdin_name if path == "-" else path, read_draft(path, stdin_name=stdin_name)) for path in args.files]
+    shown_as = args.stdin_filename or "-"
+    drafts = [(shown_as if path == "-" else path, read_draft(path, stdin_name=stdin_name)) for path in args.files]
     check_grammar_choice(config)
     if config.sends_text_away:
         print(f"followup-lint: drafts are sent to {config.languagetool_url} for the grammar check", file=sys.stderr)

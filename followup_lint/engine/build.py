@@ -65,15 +65,31 @@ def accepted_words(ctx: Context, config: Config, doc: Doc) -> frozenset[str]:
     return frozenset(accepted)
 
 
-def _spelling_kept(issues: Sequence[GrammarIssue], text: str, accepted: frozenset[str]) -> list[GrammarIssue]:
-    """Drop spelling findings on accepted words (a backend may not know our vocabulary)."""
-    return [i for i in issues if not (i.kind == "spelling" and text[i.start : i.end].lower() in accepted)]
+def _kept(issues: Sequence[GrammarIssue], text: str, view: str, accepted: frozenset[str]) -> list[GrammarIssue]:
+    """Drop spelling findings on accepted words (a backend may not know our vocabulary), and
+    findings on the blank the view put where others' words or contact lines were."""
+    out = []
+    for i in issues:
+        if i.kind == "spelling" and text[i.start : i.end].lower() in accepted:
+            continue
+        seen = view[max(0, i.start - 1) : i.end + 1]
+        if not seen.strip() or (not view[i.start : i.end].strip() and view[i.start : i.end] != text[i.start : i.end]):
+            continue
+        out.append(i)
+    return out
 
 
 def build_analysis(p: Prepared, doc: Doc, run: GrammarRun, accepted: frozenset[str], config: Config) -> Analysis:
     draft = p.draft
     at = Offsets(draft.body_span[0])
     units = units_of(doc, at, draft.text)
+    view = p.message.view if p.message is not None else draft.text
+    if units and units[-1].move == "sign_off" and p.message is not None:
+        # the view blanks contact lines; the sign-off unit is the whole block as written
+        ends = [z.end for z in p.message.zones if z.kind in ("closing", "signature") and z.start >= units[-1].start]
+        end = len(draft.text[: max([units[-1].end, *ends])].rstrip())
+        last = units[-1]
+        units[-1] = Unit(last.start, end, draft.text[last.start : end], last.move, last.confidence, last.index)
     stage = resolve_stage(p.context, units)
     sign = doc._.signoff_start
     truncated = at(len(p.analysed)) if len(p.analysed) < len(draft.body) else None
@@ -84,11 +100,11 @@ def build_analysis(p: Prepared, doc: Doc, run: GrammarRun, accepted: frozenset[s
         stage=stage.stage,
         units=units,
         doc=doc,
-        grammar_issues=_spelling_kept([at.issue(i) for i in run.issues], draft.text, accepted),
+        grammar_issues=_kept([at.issue(i) for i in run.issues], draft.text, view, accepted),
         grammar_backend=run.backend,
         grammar_note=run.note,
         signoff_char=None if sign is None else at(sign),
         truncated_at=truncated,
         stage_source=stage.source,
-        view=p.message.view if p.message is not None else draft.text,
+        view=view,
     )
