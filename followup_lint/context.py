@@ -36,6 +36,16 @@ def _parse_when(name: str, value: DateLike) -> datetime | None:
     raise ContextError(f"{name}: expected a date, datetime or ISO string, got {type(value).__name__}")
 
 
+def hours_between(start: datetime, end: datetime) -> float:
+    """Hours from ``start`` to ``end``. Two dates with time-zone offsets are compared as
+    instants; a date without one is read in the other's zone (context dates are usually local
+    times, an e-mail's Date header carries its offset)."""
+    if (start.tzinfo is None) != (end.tzinfo is None):
+        zone = start.tzinfo or end.tzinfo
+        start, end = start.replace(tzinfo=start.tzinfo or zone), end.replace(tzinfo=end.tzinfo or zone)
+    return (end - start).total_seconds() / 3600
+
+
 def _clean(value: object, name: str) -> str | None:
     if value is None:
         return None

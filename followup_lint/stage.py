@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from .context import Context
+from .context import Context, hours_between
 from .lexicon import phrases
 from .types import Stage
 
@@ -30,7 +30,7 @@ def resolve_stage(ctx: Context, units: Sequence[Unit]) -> StageChoice:
         return StageChoice(ctx.stage, "given")
     days = None
     if ctx.interview_date and ctx.send_date:
-        days = (ctx.send_date.replace(tzinfo=None) - ctx.interview_date.replace(tzinfo=None)).total_seconds() / 86400
+        days = hours_between(ctx.interview_date, ctx.send_date) / 24
     stage, why = infer_stage([u.text for u in units], [u.move for u in units], days_since=days)
     return StageChoice(stage, f"inferred: {why}")
 

@@ -75,3 +75,22 @@ def test_empty_standard_input_is_an_input_error(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
     code, _, err = run(capsys, "-")
     assert code == 2 and "empty" in err
+
+
+def test_one_bad_sidecar_costs_only_its_draft(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text(PLACEHOLDER)
+    (tmp_path / "b.toml").write_text("interview_date = 'not a date'\n")
+    code = main(["batch", str(tmp_path), "--grammar", "builtin", "--format", "csv"])
+    out, err = capsys.readouterr()
+    assert code == 2 and "b.toml" in err
+    assert len(out.strip().splitlines()) == 3  # a header and the two good drafts
+
+
+def test_time_zones_are_kept_in_timing_advice() -> None:
+    import followup_lint as fl
+
+    ctx = fl.Context(stage="thank_you", interview_date="2026-03-02T09:00-08:00", send_date="2026-03-04T10:00+09:00")
+    report = fl.analyze("Dear Sam,\n\nThank you for the interview.\n\nBest,\nAna", ctx, grammar="builtin")
+    # 32 hours apart as instants (the wall clocks say 49): the next day, not late
+    assert "TM001" not in {s.code for s in report.suggestions}

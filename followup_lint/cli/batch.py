@@ -11,7 +11,7 @@ import sys
 from ..context import Context
 from ..display.registry import RenderOptions, renderer
 from ..draft import Draft
-from ..errors import InputError
+from ..errors import FollowupLintError
 from ..types import Stage
 from .common import UsageError, build_config, expand
 
@@ -45,15 +45,17 @@ def run(args: argparse.Namespace) -> int:
     names: list[str] = []
     errors: list[str] = []
     for f in files:
+        # a bad draft or a bad sidecar costs that draft only: it is reported, the rest are kept
+        sidecar = f.with_suffix(".toml")
         try:
-            drafts.append(Draft.from_path(f))
-        except InputError as exc:
+            draft = Draft.from_path(f)
+            ctx = Context.from_toml(sidecar) if sidecar.is_file() else Context()
+            if args.stage:
+                ctx = ctx.with_(stage=args.stage)
+        except FollowupLintError as exc:
             errors.append(str(exc))
             continue
-        sidecar = f.with_suffix(".toml")
-        ctx = Context.from_toml(sidecar) if sidecar.is_file() else Context()
-        if args.stage:
-            ctx = ctx.with_(stage=args.stage)
+        drafts.append(draft)
         contexts.append(ctx)
         names.append(str(f))
     from ..analyzer import Analyzer

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime
 
 from ..analysis import Analysis
+from ..context import hours_between
 from ..lexicon import number
 from ..types import Dimension, Stage
 from .base import Finding, rule
@@ -17,12 +17,7 @@ def elapsed_hours(a: Analysis) -> float | None:
     start, sent = a.context.interview_date, a.context.send_date or a.draft.sent_at
     if start is None or sent is None:
         return None
-    return (_naive(sent) - _naive(start)).total_seconds() / 3600
-
-
-def _naive(when: datetime) -> datetime:
-    # Context dates are usually naive local times; compare like with like.
-    return when.replace(tzinfo=None)
+    return hours_between(start, sent)
 
 
 declare(
