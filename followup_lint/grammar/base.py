@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -88,3 +88,19 @@ class GrammarBackend(Protocol):
     def check(self, text: str, *, accepted_words: Collection[str] = ()) -> list[GrammarIssue]:
         """Issues in ``text``; words in ``accepted_words`` (case-insensitive) are never flagged."""
         ...
+
+
+def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """``(offset, piece)`` pairs under ``limit`` characters, cut at paragraph (else line, else
+    space) breaks: how a backend checks a long text in bounded requests."""
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + limit)
+        if end < len(text):
+            for sep in ("\n\n", "\n", " "):
+                cut = text.rfind(sep, start + limit // 2, end)
+                if cut > start:
+                    end = cut + len(sep)
+                    break
+        yield start, text[start:end]
+        start = end

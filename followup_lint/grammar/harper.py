@@ -30,12 +30,12 @@ import contextlib
 import re
 import threading
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .base import GrammarIssue, GrammarUnavailable
+from .base import GrammarIssue, GrammarUnavailable, chunks
 from .variants import american_forms, is_spelling_variant
 
 MAX_CHARS = 20_000
@@ -152,21 +152,6 @@ def _linter(dialect: str | None) -> Any:
         return _linters[key]
 
 
-def _chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
-    """Pieces under ``limit`` characters, cut at paragraph (else line, else space) breaks."""
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + limit)
-        if end < len(text):
-            for sep in ("\n\n", "\n", " "):
-                cut = text.rfind(sep, start + limit // 2, end)
-                if cut > start:
-                    end = cut + len(sep)
-                    break
-        yield start, text[start:end]
-        start = end
-
-
 class HarperChecker:
     """Harper behind the :class:`~followup_lint.grammar.base.GrammarBackend` interface.
 
@@ -214,7 +199,7 @@ class HarperChecker:
         started = time.monotonic()
         issues: list[GrammarIssue] = []
         checked = 0
-        for offset, chunk in _chunks(masked):
+        for offset, chunk in chunks(masked, CHUNK_CHARS):
             if time.monotonic() - started > self.time_budget:
                 break
             try:

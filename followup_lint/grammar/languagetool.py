@@ -26,11 +26,11 @@ import time
 import unicodedata
 import urllib.parse
 import urllib.request
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..report import Utf16Index
-from .base import GrammarIssue, GrammarUnavailable
+from .base import GrammarIssue, GrammarUnavailable, chunks
 from .variants import is_spelling_variant
 
 # "en" rather than "en-US": LanguageTool then runs its English grammar, punctuation and style
@@ -92,21 +92,6 @@ def kind_of(rule_id: str, category: str, issue_type: str) -> str:
 def utf16_to_index(text: str, units: int) -> int:
     """The Python index of a UTF-16 code-unit offset (LanguageTool counts in UTF-16)."""
     return Utf16Index(text).index(units)
-
-
-def _chunks(text: str, limit: int = CHUNK_CHARS) -> Iterator[tuple[int, str]]:
-    """Pieces under ``limit`` characters, cut at paragraph (else line, else space) breaks."""
-    start = 0
-    while start < len(text):
-        end = min(len(text), start + limit)
-        if end < len(text):
-            for sep in ("\n\n", "\n", " "):
-                cut = text.rfind(sep, start + limit // 2, end)
-                if cut > start:
-                    end = cut + len(sep)
-                    break
-        yield start, text[start:end]
-        start = end
 
 
 @dataclass(frozen=True)
@@ -302,7 +287,7 @@ class LanguageToolClient:
         """LanguageTool's matches per chunk: the network part, which can run in the
         background while spaCy reads the same text."""
         out = []
-        for offset, chunk in _chunks(text):
+        for offset, chunk in chunks(text, CHUNK_CHARS):
             params = {
                 "language": LANGUAGE,
                 "text": chunk,

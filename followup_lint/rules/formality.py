@@ -7,13 +7,12 @@ from collections.abc import Iterator
 
 from ..analysis import Analysis
 from ..lexicon import number, phrases, substitutions, words
-from ..measures import evidence_line
 from ..scoring import Graded
 from ..types import Dimension
 from .base import Finding, rule
 from .dimensions import declare
 from .signals import all_lowercase as written_in_lowercase
-from .signals import in_placeholder, measure_detail, measures
+from .signals import graded_cap, in_placeholder, measures
 
 _EMOJI = re.compile(
     "["
@@ -31,11 +30,7 @@ _CAPS_WORD = re.compile(r"\b[A-Z][A-Z'’]{1,}\b")
 def _graded(a: Analysis) -> Graded | None:
     """Formality as a graded measure: at or above the neutral band it caps nothing; each point
     below it costs the dimension 2.5 (docs/measures.md)."""
-    m = measures(a)[0]
-    if m.score is None:
-        return None
-    cap = max(0.0, min(100.0, 100 - 2.5 * (number("formality", "graded_neutral") - m.score)))
-    return Graded(cap, f"formality {m.score:.0f}/100: {evidence_line(m)}", measure_detail(m))
+    return graded_cap(measures(a)[0], number("formality", "graded_neutral"), 2.5, "formality")
 
 
 declare(Dimension.FORMALITY, graded=_graded)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from ..analysis import Analysis, per_draft
 from ..lexicon import number, phrases
-from ..measures import Measure, measure_sentences
+from ..measures import Measure, evidence_line, measure_sentences
 from ..message import find_placeholders
+from ..scoring import Graded
 
 
 @per_draft
@@ -66,3 +67,12 @@ def measure_detail(m: Measure) -> dict[str, object]:
             if f.contribution
         ],
     }
+
+
+def graded_cap(m: Measure, neutral: float, slope: float, label: str) -> Graded | None:
+    """A measure as a cap on its dimension: nothing at or above ``neutral``, ``slope`` points
+    off per point below it (docs/measures.md)."""
+    if m.score is None:
+        return None
+    cap = max(0.0, min(100.0, 100 - slope * (neutral - m.score)))
+    return Graded(cap, f"{label} {m.score:.0f}/100: {evidence_line(m)}", measure_detail(m))

@@ -7,14 +7,13 @@ from collections.abc import Iterator
 
 from ..analysis import Analysis
 from ..lexicon import number, phrases
-from ..measures import evidence_line
 from ..report import Evidence
 from ..scoring import Graded
 from ..types import Dimension
 from .base import Finding, rule
 from .dimensions import declare, units_as_evidence
 from .kinds import register_data_rules
-from .signals import measure_detail, measures
+from .signals import graded_cap, measures
 
 # TN001 pushy-request, TN002 desperation and TN003 frustration are phrase lists with a
 # message: rules written as data (data/rules.toml).
@@ -24,11 +23,7 @@ register_data_rules("tone", __name__)
 def _graded(a: Analysis) -> Graded | None:
     """Politeness as a graded measure, tied to the move model: each point below the neutral
     band costs the tone dimension 4 (docs/measures.md)."""
-    m = measures(a)[1]
-    if m.score is None:
-        return None
-    cap = max(0.0, min(100.0, 100 - 4 * (number("tone", "graded_neutral") - m.score)))
-    return Graded(cap, f"politeness {m.score:.0f}/100: {evidence_line(m)}", measure_detail(m))
+    return graded_cap(measures(a)[1], number("tone", "graded_neutral"), 4, "politeness")
 
 
 def _evidence(a: Analysis) -> list[Evidence]:
