@@ -94,3 +94,25 @@ def test_time_zones_are_kept_in_timing_advice() -> None:
     report = fl.analyze("Dear Sam,\n\nThank you for the interview.\n\nBest,\nAna", ctx, grammar="builtin")
     # 32 hours apart as instants (the wall clocks say 49): the next day, not late
     assert "TM001" not in {s.code for s in report.suggestions}
+
+
+def test_a_closed_standard_output_is_exit_2(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    draft = tmp_path / "d.txt"
+    draft.write_text(PLACEHOLDER)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import os, sys; os.close(1); sys.stdout = None; from followup_lint.cli import main; "
+            f"raise SystemExit(main([{str(draft)!r}, '--grammar', 'builtin', '--no-server']))",
+        ],
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 2 and "closed" in proc.stderr

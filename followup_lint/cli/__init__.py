@@ -83,6 +83,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="followup-lint: %(message)s")
     if not args or (args[0] not in COMMANDS and args[0] not in ("-h", "--help", "--version")):
         args = ["check", *args]
+    if sys.stdout is None or sys.stderr is None:  # started with a closed stream: say so if we can
+        if sys.stderr is not None:
+            print("followup-lint: standard output is closed; nothing to write the report to", file=sys.stderr)
+        return 2
     try:
         ns = parser().parse_args(args)
         run: Command = ns.run
@@ -92,6 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a full disk, a closed terminal: the report could not be written
+        print(f"followup-lint: cannot write the report ({exc.strerror or exc})", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("followup-lint: interrupted", file=sys.stderr)
         return 130
