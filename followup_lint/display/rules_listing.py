@@ -16,19 +16,20 @@ def _text(rules: Sequence[Rule]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def rule_summary(r: Rule) -> dict[str, object]:
+    """One rule as a JSON-able record (the listing, and the HTTP API's /v1/rules)."""
+    return {
+        "code": r.code,
+        "name": r.name,
+        "dimension": r.dimension.value,
+        "severity": r.severity.value,
+        "enabled": r.enabled,
+        "summary": r.summary,
+    }
+
+
 def _json(rules: Sequence[Rule]) -> str:
-    rows = [
-        {
-            "code": r.code,
-            "name": r.name,
-            "dimension": r.dimension.value,
-            "severity": r.severity.value,
-            "enabled": r.enabled,
-            "summary": r.summary,
-        }
-        for r in rules
-    ]
-    return json.dumps(rows, indent=2) + "\n"
+    return json.dumps([rule_summary(r) for r in rules], indent=2) + "\n"
 
 
 def _markdown(rules: Sequence[Rule]) -> str:

@@ -13,8 +13,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .. import ConfigError, ContextError, InputError, __version__
+from ..display.rules_listing import rule_summary
 from ..rules import all_rules, get_rule
-from .engine import Engine, Job, RequestError, parse_analyze, parse_many, rule_page, rule_summary
+from .engine import Engine, Job, RequestError, parse_analyze, parse_many, rule_page
 from .limits import Busy, Gate, Late, Limits, TooLarge, TooSlow, read_body
 from .openapi import openapi
 from .problems import JSON, problem

@@ -17,6 +17,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from .. import Config, ConfigError, Context, ContextError, Draft, InputError
+from ..display.rules_listing import rule_summary
 
 if TYPE_CHECKING:
     from ..analyzer import Analyzer
@@ -227,17 +228,6 @@ class Engine:
             for a in self._analyzers.values():
                 a.close()
             self._analyzers.clear()
-
-
-def rule_summary(r: Any) -> dict[str, Any]:
-    return {
-        "code": r.code,
-        "name": r.name,
-        "dimension": r.dimension.value,
-        "severity": r.severity.value,
-        "enabled": r.enabled,
-        "summary": r.summary,
-    }
 
 
 def rule_page(r: Any) -> dict[str, Any]:
