@@ -238,3 +238,33 @@ def shouting(a: Analysis) -> Iterator[Finding]:
         if m.start() not in flagged and word.lower() in words("formality", "intensifiers") and len(word) >= 2:
             lower = m.group(0).lower()
             yield Finding(m.start(), m.end(), f"“{m.group(0)}” in capitals reads as shouting.", fix=lower)
+
+
+_TITLE_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+
+
+@rule("FM007", "title-case-shouting", severity="warning", summary="Every Word Of A Sentence Capitalised.")
+def title_case_shouting(a: Analysis) -> Iterator[Finding]:
+    """Flags prose sentences written in title case.
+
+    What it does:
+        Flags a sentence of six or more words in which nearly every word, short words
+        included, starts with a capital letter (the subject line and the sign-off are left
+        alone).
+    Why it matters:
+        Title case in a sentence reads like a headline or a raised voice, and makes a short
+        note look careless.
+    Example:
+        Hi, I Know We Spoke Yesterday, But Wanted To See If You Had Any Updates.
+    Instead:
+        Hi, I know we spoke yesterday, but I wanted to see if you had any updates.
+    """
+    for unit in a.prose_units:
+        found = _TITLE_WORD.findall(unit.text)
+        letters = [ch for ch in unit.text if ch.isalpha()]
+        if len(found) < 6 or sum(ch.isupper() for ch in letters) > 0.5 * len(letters):
+            continue  # too short to tell, or capitals throughout (FM006 shouting)
+        small = [w for w in found if len(w) <= 3 and w.lower() not in ("i", "i'm", "i've", "i'd")]
+        capital = sum(1 for w in found if w[:1].isupper())
+        if capital / len(found) >= 0.85 and small and all(w[:1].isupper() for w in small):
+            yield Finding(unit.start, unit.end, "This sentence is in title case; use sentence case.")

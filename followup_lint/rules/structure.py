@@ -278,3 +278,38 @@ def missing_contact(a: Analysis) -> Iterator[Finding]:
     if re.search(r"@|\d{3}[\s.-]\d{3,4}|linkedin|https?://", a.signoff_text, re.I):
         return
     yield Finding(block.start, block.end, "Add a phone number or e-mail address under your name.")
+
+
+# Words a finished sentence does not end on ("Thanks again for", "I look forward to").
+_DANGLING = re.compile(
+    r"(?:\b(?:the|a|an|to|for|of|and|or|but|with|about|at|in|on|my|your|our|if|that|this|is|are|was|be)|[,;:–—-])\s*$",
+    re.I,
+)
+
+
+@rule("ST008", "unfinished-draft", severity="warning", summary="The draft stops mid-sentence.")
+def unfinished_draft(a: Analysis) -> Iterator[Finding]:
+    """Flags a draft whose last sentence breaks off.
+
+    What it does:
+        Looks at the last sentence before the sign-off: when it has no closing punctuation and
+        ends on a word no sentence ends with ("for", "the", "to", "and") or on a comma, the
+        draft was sent before it was finished.
+    Why it matters:
+        A note that stops mid-sentence tells the reader it was sent in a hurry, and leaves the
+        point it was making unsaid.
+    Example:
+        Dear Sam,\\n\\nThank you for the interview on Monday. I would love to hear more about
+        the\\n\\nBest,\\nAna Ruiz
+    Instead:
+        Dear Sam,\\n\\nThank you for the interview on Monday. I would love to hear more about
+        the new clinic.\\n\\nBest,\\nAna Ruiz
+    """
+    if not a.prose_units:
+        return
+    last = a.prose_units[-1]
+    text = last.text.rstrip()
+    if text.endswith((".", "!", "?", ")", '"', "”", "…")):
+        return
+    if _DANGLING.search(text):
+        yield Finding(last.start, last.end, "The draft stops mid-sentence; finish this sentence before sending.")
