@@ -13,20 +13,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-MOVES = {
-    "greeting",
-    "gratitude",
-    "interest",
-    "fit",
-    "reference",
-    "clarification",
-    "question",
-    "next_steps",
-    "apology",
-    "pressure",
-    "sign_off",
-    "other",
-}
+from followup_lint.types import MOVES as _MOVES
+
+MOVES = set(_MOVES)
 SENTENCE_STAGES = {"thank_you", "status_check", "final", "withdrawal", "after_rejection", "other", "any"}
 DRAFT_STAGES = {"thank_you", "status_check", "final", "withdrawal", "after_rejection", "other"}
 REGISTERS = {"formal", "neutral", "casual", "clumsy"}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..analysis import Analysis, Unit
 from ..report import Evidence
@@ -55,31 +56,27 @@ def evidence_of(a: Analysis) -> dict[Dimension, list[Evidence]]:
     return {d: spec.evidence(a) for d, spec in _specs().items() if spec.evidence is not None}
 
 
-def unjudged_of(a: Analysis) -> dict[Dimension, str]:
-    out: dict[Dimension, str] = {}
+def _declared(a: Analysis, field: str) -> dict[Dimension, Any]:
+    """What each dimension's ``field`` function says of ``a``, where it says anything."""
+    out: dict[Dimension, Any] = {}
     for d, spec in _specs().items():
-        reason = spec.unjudged(a) if spec.unjudged is not None else None
-        if reason:
-            out[d] = reason
+        fn = getattr(spec, field)
+        value = fn(a) if fn is not None else None
+        if value:
+            out[d] = value
     return out
+
+
+def unjudged_of(a: Analysis) -> dict[Dimension, str]:
+    return _declared(a, "unjudged")
 
 
 def graded_of(a: Analysis) -> dict[Dimension, Graded]:
-    out: dict[Dimension, Graded] = {}
-    for d, spec in _specs().items():
-        graded = spec.graded(a) if spec.graded is not None else None
-        if graded is not None:
-            out[d] = graded
-    return out
+    return _declared(a, "graded")
 
 
 def notes_of(a: Analysis) -> dict[Dimension, str]:
-    out: dict[Dimension, str] = {}
-    for d, spec in _specs().items():
-        note = spec.note(a) if spec.note is not None else None
-        if note:
-            out[d] = note
-    return out
+    return _declared(a, "note")
 
 
 def _specs() -> dict[Dimension, DimensionSpec]:
