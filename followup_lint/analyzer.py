@@ -4,7 +4,7 @@ turns drafts into reports. It only wires the steps of ``engine/`` together."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future
 from functools import partial
 from types import TracebackType
@@ -98,11 +98,15 @@ class Analyzer:
         *,
         batch_size: int = 32,
         n_process: int = 1,
+        on_report: Callable[[Report], None] | None = None,
     ) -> list[Report]:
         """Analyse many drafts, running spaCy over them in batches (``nlp.pipe``).
 
         ``n_process > 1`` spreads the drafts over that many worker processes (worth it from a
         few dozen drafts; each worker loads its own pipeline unless the platform can fork).
+        ``on_report`` is called with each report as it is made (with workers, as each chunk
+        comes back), for example to drive a progress bar; the reports are still returned in
+        input order.
         """
         if isinstance(texts, (str, bytes)):
             raise TypeError("analyze_many takes a list of drafts; for one draft, call analyze()")
@@ -118,11 +122,17 @@ class Analyzer:
             from .runners import in_processes
 
             self.nlp  # load before forking, so workers inherit the pipeline  # noqa: B018
-            return in_processes(partial(Analyzer, self.config), pairs, n_process, chunk_size=batch_size // 2 or 1)
-        return self.analyze_batch(pairs, batch_size=batch_size)
+            return in_processes(
+                partial(Analyzer, self.config), pairs, n_process, chunk_size=batch_size // 2 or 1, on_report=on_report
+            )
+        return self.analyze_batch(pairs, batch_size=batch_size, on_report=on_report)
 
     def analyze_batch(
-        self, pairs: Sequence[tuple[DraftInput, Context | None]], *, batch_size: int = 32
+        self,
+        pairs: Sequence[tuple[DraftInput, Context | None]],
+        *,
+        batch_size: int = 32,
+        on_report: Callable[[Report], None] | None = None,
     ) -> list[Report]:
         """The engine: reports for ``(draft, context)`` pairs, in order, in this process."""
         prepared = [prepare(t, c, self.config) for t, c in pairs]
@@ -136,12 +146,14 @@ class Analyzer:
         for p in prepared:
             if p.verdict is not None:
                 reports.append(unjudged_report(p, self._versions(None)))
-                continue
-            i = position[id(p)]
-            while ahead < min(len(todo), i + batch_size):
-                pending[ahead] = self.grammar.start(todo[ahead].analysed)
-                ahead += 1
-            reports.append(self._finish(p, next(docs), pending.pop(i, None)))
+            else:
+                i = position[id(p)]
+                while ahead < min(len(todo), i + batch_size):
+                    pending[ahead] = self.grammar.start(todo[ahead].analysed)
+                    ahead += 1
+                reports.append(self._finish(p, next(docs), pending.pop(i, None)))
+            if on_report is not None:
+                on_report(reports[-1])
         return reports
 
     # -- steps --------------------------------------------------------------------------------

@@ -220,26 +220,54 @@ class Config:
     def discover(cls, start: str | Path | None = None) -> Config:
         """The user's own config, under the nearest ``.followup-lint.toml`` or pyproject.toml
         with our table found walking up from ``start`` (project values win)."""
-        base = cls.from_file(user_config_path()) if user_config_path().is_file() else cls()
-        here = Path(start or Path.cwd()).resolve()
-        if here.is_file():
-            here = here.parent
-        for folder in (here, *here.parents):
-            for name in CONFIG_FILES:
-                candidate = folder / name
-                if not candidate.is_file():
+        return cls.layered(cls.layers(start))[0]
+
+    @classmethod
+    def layers(cls, start: str | Path | None = None) -> list[tuple[str, Config]]:
+        """The files :meth:`discover` reads, lowest first: the user's own config, then the
+        nearest project file, each with the path it came from."""
+        found: list[tuple[str, Config]] = []
+        if user_config_path().is_file():
+            found.append((str(user_config_path()), cls.from_file(user_config_path())))
+        project = project_config_path(start)
+        if project is not None:
+            found.append((str(project), cls.from_file(project, trusted=False)))
+        return found
+
+    @classmethod
+    def layered(cls, layers: Iterable[tuple[str, Config]], base: Config | None = None) -> tuple[Config, dict[str, str]]:
+        """``layers`` folded over ``base`` (later ones win, for the fields each one sets), and
+        where each field's value came from ("default" when none set it)."""
+        config = base or cls()
+        origin = {f.name: "default" for f in fields(cls)}
+        for source, layer in layers:
+            changed = {f.name: getattr(layer, f.name) for f in fields(cls) if _is_set(layer, f.name)}
+            if changed:
+                config = config.with_(**changed)
+                origin.update(dict.fromkeys(changed, source))
+        return config, origin
+
+
+def project_config_path(start: str | Path | None = None) -> Path | None:
+    """The nearest ``.followup-lint.toml``, or pyproject.toml with a ``[tool.followup-lint]``
+    table, walking up from ``start`` (default: the current folder)."""
+    here = Path(start or Path.cwd()).resolve()
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_FILES:
+            candidate = folder / name
+            if not candidate.is_file():
+                continue
+            if name == "pyproject.toml":
+                try:
+                    text = candidate.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
                     continue
-                if name == "pyproject.toml":
-                    try:
-                        text = candidate.read_text(encoding="utf-8")
-                    except (OSError, UnicodeDecodeError):
-                        continue
-                    if "[tool.followup-lint" not in text:
-                        continue
-                project = cls.from_file(candidate, trusted=False)
-                changed = {f.name: getattr(project, f.name) for f in fields(cls) if _is_set(project, f.name)}
-                return base.with_(**changed)
-        return base
+                if "[tool.followup-lint" not in text:
+                    continue
+            return candidate
+    return None
 
 
 def _is_set(config: Config, name: str) -> bool:

@@ -46,9 +46,18 @@ def in_processes(
     items: Sequence[Item],
     n_process: int,
     chunk_size: int = 16,
+    on_report: Callable[[Report], None] | None = None,
 ) -> list[Report]:
     """Reports for ``items`` from ``n_process`` workers, in input order. A chunk whose worker
-    died (killed, out of memory) is analysed again once in this process, so nothing is lost."""
+    died (killed, out of memory) is analysed again once in this process, so nothing is lost.
+    ``on_report`` is called once per report as its chunk comes back (for a progress bar)."""
+
+    def done(reports: list[Report]) -> list[Report]:
+        if on_report is not None:
+            for r in reports:
+                on_report(r)
+        return reports
+
     chunks = [list(items[i : i + chunk_size]) for i in range(0, len(items), chunk_size)]
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
@@ -60,7 +69,7 @@ def in_processes(
             futures = [pool.submit(_run, c) for c in chunks]
             for i, future in enumerate(futures):
                 try:
-                    results[i] = future.result()
+                    results[i] = done(future.result())
                 except BrokenProcessPool:
                     break
     except BrokenProcessPool:
@@ -70,5 +79,5 @@ def in_processes(
         log.warning("a worker process died; analysing %d chunk(s) again in this process", len(missing))
         local = factory()
         for i in missing:
-            results[i] = local.analyze_batch(chunks[i])
+            results[i] = done(local.analyze_batch(chunks[i]))
     return [report for part in results if part is not None for report in part]

@@ -18,6 +18,12 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def sub(capsys: pytest.CaptureFixture[str], command: str, *args: str) -> tuple[int, str, str]:
+    code = main([command, "--grammar", "builtin", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def test_an_error_level_finding_fails_the_run_unless_exit_zero(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     draft = tmp_path / "d.txt"
     draft.write_text(PLACEHOLDER)
@@ -116,3 +122,97 @@ def test_a_closed_standard_output_is_exit_2(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 2 and "closed" in proc.stderr
+
+
+LONG_LINE = (
+    "Dear Ms. Chen,\n\nThank you for the interview yesterday; I enjoyed hearing how the data platform team "
+    "plans the move to streaming and how the on-call rotation is shared, lol, across the three sites.\n\n"
+    "Best regards,\nJordan Lee\n"
+)
+
+
+@pytest.mark.parametrize("columns", [50, 80, 120])
+def test_excerpts_and_carets_fit_the_terminal_width(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, columns: int
+) -> None:
+    draft = tmp_path / "d.txt"
+    draft.write_text(LONG_LINE)
+    monkeypatch.setenv("COLUMNS", str(columns))
+    _, out, _ = run(capsys, str(draft), "--select", "FM001")
+    excerpt_lines = [line for line in out.splitlines() if line.startswith("    | ")]
+    assert excerpt_lines, out
+    assert max(len(line) for line in excerpt_lines) <= columns
+    text, caret = excerpt_lines[0], excerpt_lines[1]
+    at = caret.index("^")
+    assert text[at : at + 3] == "lol"
+
+
+def test_batch_takes_the_check_options_and_exits_like_check(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text(PLACEHOLDER)
+    (tmp_path / "b.txt").write_text("hey!!\n\n" + PLACEHOLDER)
+    code, out, _ = sub(capsys, "batch", str(tmp_path), "--format", "jsonl", "--min-severity", "error")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and len(rows) == 2
+    assert {s["severity"] for r in rows for s in r["suggestions"]} == {"error"}
+    assert sub(capsys, "batch", str(tmp_path), "--exit-zero")[0] == 0
+    code, out, _ = sub(capsys, "batch", str(tmp_path), "--format", "jsonl", "--ignore", "st,fm", "--exit-zero")
+    assert not {s["code"][:2] for r in map(json.loads, out.splitlines()) for s in r["suggestions"]} & {"ST", "FM"}
+    assert sub(capsys, "batch", str(tmp_path), "--ignore", "nonsense")[0] == 2
+    code, _, _ = sub(capsys, "batch", str(tmp_path), "--ignore", "ST003", "--fail-under", "99")
+    assert code == 1
+
+
+def test_batch_draws_a_progress_bar_only_on_a_terminal(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import fcntl
+    import os
+    import pty
+    import select
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.txt").write_text(PLACEHOLDER)
+    command = [sys.executable, "-m", "followup_lint", "batch", str(tmp_path), "--grammar", "builtin", "--exit-zero"]
+    env = {**os.environ, "TERM": "xterm"}
+    piped = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+    assert piped.returncode == 0 and "checking drafts" not in piped.stderr
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=follower, env=env)
+    os.close(follower)
+    seen = b""
+    while select.select([leader], [], [], 120)[0]:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the command closed its end
+            break
+        if not chunk:
+            break
+        seen += chunk
+    out, _ = proc.communicate(timeout=300)
+    os.close(leader)
+    assert proc.returncode == 0 and b"mean score" in out
+    assert b"checking drafts" in seen and b"0/3" in seen  # later redraws are rate-limited
+
+
+def test_config_prints_each_setting_and_where_it_came_from(  # type: ignore[no-untyped-def]
+    capsys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / ".followup-lint.toml").write_text('ignore = ["tone"]\nfail_under = 70\n')
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "nowhere"))
+    code, out, _ = sub(capsys, "config", "--ignore", "FM001", "--format", "json")
+    settings = json.loads(out)["settings"]
+    assert code == 0
+    assert settings["ignore"] == {
+        "value": ["tone", "FM001"],
+        "from": f"{tmp_path / '.followup-lint.toml'} + command line",
+    }
+    assert settings["fail_under"]["from"] == str(tmp_path / ".followup-lint.toml")
+    assert settings["grammar"] == {"value": "builtin", "from": "command line"}
+    assert settings["max_chars"]["from"] == "default"
+    code, out, _ = sub(capsys, "config")
+    assert code == 0 and "# command line" in out and ".followup-lint.toml" in out
+    assert sub(capsys, "config", "--ignore", "XX9")[0] == 2

@@ -150,3 +150,14 @@ def test_coach_rescores_as_you_type_once_you_pause(analyzer: Analyzer) -> None:
     time.sleep(0.4)
     assert counting.calls == 2  # one re-score for the burst, not one per keystroke
     assert "your time." in out.value and "fl-report" in out.value
+
+
+def test_class_table_needs_one_name_per_report() -> None:
+    from followup_lint import analyze
+    from followup_lint.display.notebook import class_table
+
+    reports = [analyze("Dear Sam,\n\nThank you.\n\nJo", grammar="builtin")] * 2
+    with pytest.raises(ValueError, match="2 reports but 1 names"):
+        class_table(reports, ["only one"])
+    with pytest.raises(TypeError):
+        class_table(reports, "ab")

@@ -12,8 +12,10 @@ from ..context import Context
 from ..display.registry import RenderOptions, renderer
 from ..draft import Draft
 from ..errors import FollowupLintError
+from ..progress import progress
 from ..types import Stage
-from .common import UsageError, build_config, expand
+from .check import check_grammar_choice, exit_code
+from .common import UsageError, add_check_options, add_result_options, at_or_above, build_config, expand
 
 FORMATS = ("summary", "csv", "jsonl")
 
@@ -21,9 +23,12 @@ FORMATS = ("summary", "csv", "jsonl")
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="drafts or folders of drafts")
     p.add_argument("--format", choices=("text", *FORMATS), default="text", help="output format (default: text)")
-    p.add_argument("--grammar", help="grammar backend (default: auto)")
     p.add_argument("--stage", choices=[s.value for s in Stage], help="kind of follow-up for every draft")
-    p.add_argument("--config", metavar="FILE", help="config file")
+    add_check_options(p)
+    add_result_options(p)
+    p.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when error-level findings remain (input errors still 2)"
+    )
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="worker processes (default 1)")
     p.add_argument(
         "--engine", choices=("local", "spark"), default="local", help="spark: read INPUT, write OUTPUT on Apache Spark"
@@ -40,6 +45,7 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         raise UsageError("no drafts found (looked for .txt, .eml, .html, .md)")
     config = build_config(args)
+    check_grammar_choice(config)
     drafts: list[Draft] = []
     contexts: list[Context] = []
     names: list[str] = []
@@ -60,13 +66,18 @@ def run(args: argparse.Namespace) -> int:
         names.append(str(f))
     from ..analyzer import Analyzer
 
-    with Analyzer(config) as analyzer:
-        reports = analyzer.analyze_many(drafts, contexts, n_process=args.jobs)
+    with Analyzer(config) as analyzer, progress(len(drafts), "checking drafts", unit="draft") as advance:
+        reports = analyzer.analyze_many(drafts, contexts, n_process=args.jobs, on_report=advance)
+    items = list(zip(names, reports))
+    shown = [(name, at_or_above(r, config.min_severity)) for name, r in items]
     fmt = "summary" if args.format == "text" else args.format
-    sys.stdout.write(renderer(fmt)(list(zip(names, reports)), RenderOptions()))
+    sys.stdout.write(renderer(fmt)(shown, RenderOptions(min_severity=config.min_severity)))
     for e in errors:
         print(f"followup-lint: {e}", file=sys.stderr)
-    return 2 if errors else 0
+    if errors:  # a draft that could not be read outweighs the findings of the others
+        return 2
+    code = exit_code(config, items, shown, explicit_min=args.min_severity is not None)
+    return 0 if args.exit_zero else code
 
 
 def _spark(args: argparse.Namespace) -> int:

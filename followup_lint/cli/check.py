@@ -21,6 +21,7 @@ from .common import (
     build_config,
     build_context,
     read_draft,
+    terminal_width,
     use_color,
 )
 
@@ -90,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
         color=use_color(args.color, sys.stdout) if args.format == "text" else False,
         verbose=args.verbose,
         min_severity=config.min_severity,
+        width=terminal_width(sys.stdout) if not args.output else 100,
     )
     output = renderer(args.format)(shown, options)
     if args.output:

@@ -81,7 +81,16 @@ def split(values: Sequence[str]) -> tuple[str, ...]:
 
 
 def build_config(args: argparse.Namespace, start: Path | None = None) -> Config:
-    config = Config.from_file(args.config) if args.config else Config.discover(start)
+    return configured(args, start)[0]
+
+
+def configured(args: argparse.Namespace, start: Path | None = None) -> tuple[Config, dict[str, str]]:
+    """The configuration the command runs with, and where each value came from: "default",
+    a file's path, or "command line"."""
+    if args.config:
+        config, origin = Config.layered([(str(args.config), Config.from_file(args.config))])
+    else:
+        config, origin = Config.layered(Config.layers(start))
     changes: dict[str, object] = {}
     if getattr(args, "grammar", None):
         changes["grammar"] = args.grammar
@@ -99,7 +108,12 @@ def build_config(args: argparse.Namespace, start: Path | None = None) -> Config:
         changes["allow_remote"] = True
     if getattr(args, "languagetool_url", None):
         changes["languagetool_url"] = args.languagetool_url
-    return config.with_(**changes) if changes else config
+    if not changes:
+        return config, origin
+    for name in changes:  # a list the command line extends keeps the file's part too
+        extended = name in ("ignore", "vocabulary") and origin[name] != "default"
+        origin[name] = f"{origin[name]} + command line" if extended else "command line"
+    return config.with_(**changes), origin
 
 
 def build_context(args: argparse.Namespace) -> Context:
@@ -148,6 +162,20 @@ def use_color(choice: str, stream: TextIO) -> bool:
     if os.environ.get("FORCE_COLOR") or os.environ.get("CLICOLOR_FORCE", "0") != "0":
         return True
     return stream.isatty()
+
+
+def terminal_width(stream: TextIO, default: int = 100) -> int:
+    """The columns to fit excerpts to: ``COLUMNS`` when set, the terminal's width when
+    ``stream`` is one, else ``default`` (a file or a pipe has no width of its own)."""
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isdigit() and int(columns) > 0:
+        return int(columns)
+    try:
+        if stream.isatty():
+            return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError):  # not a real terminal after all, or a closed stream
+        pass
+    return default
 
 
 def at_or_above(report: Report, threshold: Severity) -> Report:

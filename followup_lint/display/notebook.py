@@ -38,7 +38,12 @@ def compare(before: Report, after: Report) -> HTML:
 
 
 def class_table(reports: Sequence[Report], names: Sequence[str]) -> HTML:
-    """A class's drafts: one row each, a coloured cell per dimension."""
+    """A class's drafts: one row each, a coloured cell per dimension. ``names`` gives one
+    name per report, in the same order (a missing name would silently drop a draft)."""
+    if isinstance(names, str):
+        raise TypeError("class_table: names must be a list of names, one per report, not one string")
+    if len(names) != len(reports):
+        raise ValueError(f"class_table: {len(reports)} reports but {len(names)} names; give one name per report")
     dims = list(reports[0].dimensions) if reports else []
     head = "".join(f'<th scope="col">{escape(d)}</th>' for d in dims)
     rows = []

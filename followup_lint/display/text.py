@@ -64,12 +64,21 @@ def _score_color(score: float | None) -> str:
     return _BAND_COLOR[score_band(score)]
 
 
-def _window(line: str, start: int, width: int, room: int = 100) -> tuple[str, int]:
-    """A slice of a long line around the flagged span, and where the caret starts in it."""
+# What the excerpt lines spend before the text: "    | ".
+_GUTTER = 6
+# Never squeeze an excerpt below this, even on a very narrow terminal.
+_MIN_ROOM = 20
+
+
+def _window(line: str, start: int, room: int = 100) -> tuple[str, int]:
+    """A slice of a long line around the flagged span, at most ``room`` characters with its
+    ellipses, and where the caret starts in it."""
     if len(line) <= room:
         return line, start
-    left = max(0, min(start - 30, len(line) - room))
-    right = min(len(line), max(left + room, start + width + 10))
+    room -= 2  # the ellipses on either side
+    lead = min(30, room // 3)
+    left = max(0, min(start - lead, len(line) - room))
+    right = min(len(line), left + room)
     prefix = "…" if left else ""
     suffix = "…" if right < len(line) else ""
     return prefix + line[left:right] + suffix, start - left + len(prefix)
@@ -82,7 +91,10 @@ def render_text(
     color: bool = False,
     suggestions: Sequence[Suggestion] | None = None,
     verbose: bool = False,
+    width: int = 100,
 ) -> str:
+    """The report for a terminal ``width`` columns wide (excerpts are cut to fit)."""
+    room = max(_MIN_ROOM, width - _GUTTER)
     shown = report.suggestions if suggestions is None else suggestions
     path = terminal_safe(path)  # a file name or draft text never drives the terminal
     out: list[str] = []
@@ -115,11 +127,11 @@ def render_text(
         out.append(f"{path}:{line}:{col}: {sev} {_c('bold', s.code, color)} {s.name}: {s.message}")
         excerpt = terminal_safe(index.line_text(line))
         end_line, end_col = index.line_col(max(s.span.start, s.span.end - 1))
-        width = (end_col - col + 1) if end_line == line else len(excerpt) - col + 1
+        span_width = (end_col - col + 1) if end_line == line else len(excerpt) - col + 1
         if excerpt.strip():
-            shown_line, caret_at = _window(excerpt, col - 1, width)
+            shown_line, caret_at = _window(excerpt, col - 1, room)
             out.append(_c("dim", "    | ", color) + shown_line)
-            caret = "^" * max(1, min(width, len(shown_line) - caret_at))
+            caret = "^" * max(1, min(span_width, len(shown_line) - caret_at))
             out.append(_c("dim", "    | ", color) + " " * caret_at + _c(s.severity.value, caret, color))
         if s.fix is not None:
             label = "remove it" if s.fix == "" else f"“{terminal_safe(s.fix)}”"
@@ -143,5 +155,14 @@ def render_text_items(items: Items, options: RenderOptions) -> str:
     parts = []
     for path, report in items:
         shown = [s for s in report.suggestions if s.severity.rank >= options.min_severity.rank]
-        parts.append(render_text(report, path=path, color=options.color, suggestions=shown, verbose=options.verbose))
+        parts.append(
+            render_text(
+                report,
+                path=path,
+                color=options.color,
+                suggestions=shown,
+                verbose=options.verbose,
+                width=options.width,
+            )
+        )
     return "\n".join(parts)

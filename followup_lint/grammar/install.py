@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..progress import status
+
 LT_VERSION = "6.8"
 MIN_JAVA = 17
 
@@ -121,7 +123,8 @@ def install(*, quiet: bool = False, force: bool = False) -> Installation:
     ]
     started = time.monotonic()
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+        with status(f"fetching LanguageTool {LT_VERSION} from Maven Central…"):
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
     except subprocess.TimeoutExpired:
         raise InstallError("Maven did not finish within 30 minutes; check the network and try again") from None
     if proc.returncode != 0:

@@ -34,8 +34,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..progress import status
 from .base import GrammarUnavailable
-from .install import LT_VERSION, InstallError, cache_dir, find_installation, install
+from .install import LT_VERSION, Installation, InstallError, cache_dir, find_installation, install
 from .languagetool import LANGUAGE
 from .watchdog import alive as _alive
 from .watchdog import is_our_server, process_start_time
@@ -185,60 +186,66 @@ def start_server(*, port: int | None = None, detach: bool = True, watchdog: bool
             # on next to the new one and never be stopped.
             _terminate(recorded)
             _forget_state()
-        port = port or free_port()
-        log = (cache_dir() / "server.log").open("ab")
-        try:
-            proc = subprocess.Popen(
-                _command(installed.lib, port),
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL,
-                start_new_session=detach,
-                cwd=str(cache_dir()),
-            )
-        except OSError as exc:
-            raise GrammarUnavailable(f"could not start Java ({exc.strerror or exc})") from None
-        finally:
-            log.close()
-        # Until the state file names it, nobody else can find this process to stop it: any
-        # error or Ctrl-C from here on kills it rather than leave a JVM behind.
-        try:
-            info = ServerInfo(port, proc.pid, installed.version, process_start_time(proc.pid))
-            deadline = time.monotonic() + START_TIMEOUT
-            while not healthy(port, timeout=1.0):
-                if proc.poll() is not None:
-                    raise GrammarUnavailable(
-                        f"LanguageTool exited at start (code {proc.returncode}); see {cache_dir() / 'server.log'}"
-                    )
-                if time.monotonic() > deadline:
-                    raise GrammarUnavailable(f"LanguageTool did not start within {START_TIMEOUT:.0f} s")
-                time.sleep(0.2)
-            _warm_up(port, timeout=START_TIMEOUT)
-            write_state(info)
-        except BaseException:
-            _kill_child(proc)
-            raise
-        touch()
-        if watchdog and detach:
-            with contextlib.suppress(OSError):
-                subprocess.Popen(
-                    [
-                        sys.executable,
-                        "-m",
-                        "followup_lint.grammar.watchdog",
-                        str(proc.pid),
-                        str(stamp_path()),
-                        str(idle_seconds()),
-                        str(state_path()),
-                        str(port),
-                        "-" if info.start_time is None else str(info.start_time),
-                    ],
-                    stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL,
-                    stdin=subprocess.DEVNULL,
-                    start_new_session=True,
+        with status(f"starting LanguageTool {installed.version}…"):
+            return _start_locked(installed, port, detach=detach, watchdog=watchdog)
+
+
+def _start_locked(installed: Installation, port: int | None, *, detach: bool, watchdog: bool) -> ServerInfo:
+    """Start the server while holding the state lock; the caller has checked none runs."""
+    port = port or free_port()
+    log = (cache_dir() / "server.log").open("ab")
+    try:
+        proc = subprocess.Popen(
+            _command(installed.lib, port),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=detach,
+            cwd=str(cache_dir()),
+        )
+    except OSError as exc:
+        raise GrammarUnavailable(f"could not start Java ({exc.strerror or exc})") from None
+    finally:
+        log.close()
+    # Until the state file names it, nobody else can find this process to stop it: any
+    # error or Ctrl-C from here on kills it rather than leave a JVM behind.
+    try:
+        info = ServerInfo(port, proc.pid, installed.version, process_start_time(proc.pid))
+        deadline = time.monotonic() + START_TIMEOUT
+        while not healthy(port, timeout=1.0):
+            if proc.poll() is not None:
+                raise GrammarUnavailable(
+                    f"LanguageTool exited at start (code {proc.returncode}); see {cache_dir() / 'server.log'}"
                 )
-        return info
+            if time.monotonic() > deadline:
+                raise GrammarUnavailable(f"LanguageTool did not start within {START_TIMEOUT:.0f} s")
+            time.sleep(0.2)
+        _warm_up(port, timeout=START_TIMEOUT)
+        write_state(info)
+    except BaseException:
+        _kill_child(proc)
+        raise
+    touch()
+    if watchdog and detach:
+        with contextlib.suppress(OSError):
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "followup_lint.grammar.watchdog",
+                    str(proc.pid),
+                    str(stamp_path()),
+                    str(idle_seconds()),
+                    str(state_path()),
+                    str(port),
+                    "-" if info.start_time is None else str(info.start_time),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+    return info
 
 
 def _kill_child(proc: subprocess.Popen[bytes]) -> None:

@@ -191,11 +191,12 @@ def vague_subject(a: Analysis) -> Iterator[Finding]:
         r"^(?:re:\s*|fwd?:\s*)*(?:" + phrases("structure", "vague_subjects").pattern.pattern + r")[\s!.?]*$"
     )
     good = phrases("structure", "subject_good_cues").pattern
-    role = a.context.role or "the role"
+    # With the role unknown the suggestion leaves it out rather than print "the role interview".
+    role = f"{a.context.role} " if a.context.role else ""
     better = {
-        Stage.STATUS_CHECK: f"Following up on the {role} interview",
-        Stage.FINAL: f"Thank you – {role} interview",
-    }.get(a.stage, f"Thank you – {role} interview")
+        Stage.STATUS_CHECK: f"Following up on my {role}interview",
+        Stage.WITHDRAWAL: f"Withdrawing my application{' – ' + a.context.role if a.context.role else ''}",
+    }.get(a.stage, f"Thank you – {role}interview" if role else "Thank you for the interview")
     start, end = span
     if not subject:
         line_start = a.text.rfind("\n", 0, start) + 1
