@@ -37,6 +37,7 @@ class Unit:
     move: str
     confidence: float
     index: int
+    also: tuple[str, ...] = ()  # the other moves it makes, if any (see nlp.components)
 
 
 @dataclass(eq=False)
@@ -116,8 +117,14 @@ class Analysis:
     def prose_word_count(self) -> int:
         return sum(len(WORD_RE.findall(u.text)) for u in self.prose_units)
 
-    def units_with(self, *moves: str, min_confidence: float = 0.0) -> list[Unit]:
-        return [u for u in self.units if u.move in moves and u.confidence >= min_confidence]
+    def units_with(self, *moves: str, min_confidence: float = 0.0, secondary: bool = False) -> list[Unit]:
+        """Units whose move is one of ``moves`` (at ``min_confidence``); with ``secondary``,
+        also those that make one of them as their second move."""
+        return [
+            u
+            for u in self.units
+            if (u.move in moves and u.confidence >= min_confidence) or (secondary and any(m in moves for m in u.also))
+        ]
 
     def find(self, pattern: re.Pattern[str], *, where: str = "body") -> Iterator[re.Match[str]]:
         """Matches in the body (or ``where="subject"``/``"prose"``); positions are absolute."""

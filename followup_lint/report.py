@@ -196,6 +196,7 @@ class SentenceLabel:
     text: str
     move: str
     confidence: float
+    secondary: tuple[str, ...] = ()  # other moves it also makes ("interest", then "next_steps")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -204,6 +205,7 @@ class SentenceLabel:
             "text": self.text,
             "move": self.move,
             "confidence": round(self.confidence, 4),
+            "secondary": list(self.secondary),
         }
 
 
@@ -297,7 +299,7 @@ class Report:
             stage_source=d["stage_source"],
             dimensions=dims,
             suggestions=tuple(Suggestion.from_dict(s) for s in d["suggestions"]),
-            sentences=tuple(SentenceLabel(**s) for s in d["sentences"]),
+            sentences=tuple(SentenceLabel(**{**s, "secondary": tuple(s.get("secondary", ()))}) for s in d["sentences"]),
             stats=d["stats"],
             grammar=d["grammar"],
             versions=d["versions"],

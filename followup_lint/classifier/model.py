@@ -132,6 +132,16 @@ class MoveModel:
     def label_doc(self, doc: Any, sents: Sequence[Any]) -> list[tuple[str, float]]:
         return [self.predict(s.text, [(t.text, t.tag_) for t in s]) for s in sents]
 
+    def ranked_doc(self, doc: Any, sents: Sequence[Any], top: int = 3) -> list[list[tuple[str, float]]]:
+        """Per sentence, the ``top`` moves by probability, best first (the first is
+        :meth:`label_doc`'s answer)."""
+        out = []
+        for s in sents:
+            p = self.probabilities(s.text, [(t.text, t.tag_) for t in s])
+            order = np.argsort(-p, kind="stable")[:top]
+            out.append([(self.w.labels[int(k)], float(p[int(k)])) for k in order])
+        return out
+
 
 def load_arrays(path: Path) -> dict[str, np.ndarray]:
     with np.load(path, allow_pickle=False) as data:  # never unpickle: arrays only

@@ -37,7 +37,7 @@ def unjudged_report(p: Prepared, versions: dict[str, str]) -> Report:
 
 
 def _label(u: Unit) -> SentenceLabel:
-    return SentenceLabel(u.start, u.end, u.text, u.move, u.confidence)
+    return SentenceLabel(u.start, u.end, u.text, u.move, u.confidence, u.also)
 
 
 def assemble_report(

@@ -49,7 +49,8 @@ def units_of(doc: Doc, at: Offsets, text: str) -> list[Unit]:
         start = at(sent.start_char + len(raw) - len(raw.lstrip()))
         end = start + len(stripped)
         move = sent._.move or "other"
-        units.append(Unit(start, end, text[start:end], move, float(sent._.move_confidence or 0.0), len(units)))
+        confidence = float(sent._.move_confidence or 0.0)
+        units.append(Unit(start, end, text[start:end], move, confidence, len(units), tuple(sent._.moves_also)))
     return units
 
 
@@ -89,7 +90,9 @@ def build_analysis(p: Prepared, doc: Doc, run: GrammarRun, accepted: frozenset[s
         ends = [z.end for z in p.message.zones if z.kind in ("closing", "signature") and z.start >= units[-1].start]
         end = len(draft.text[: max([units[-1].end, *ends])].rstrip())
         last = units[-1]
-        units[-1] = Unit(last.start, end, draft.text[last.start : end], last.move, last.confidence, last.index)
+        units[-1] = Unit(
+            last.start, end, draft.text[last.start : end], last.move, last.confidence, last.index, last.also
+        )
     stage = resolve_stage(p.context, units)
     sign = doc._.signoff_start
     truncated = at(len(p.analysed)) if len(p.analysed) < len(draft.body) else None

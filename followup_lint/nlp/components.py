@@ -7,16 +7,19 @@
   fills in the rest. The zones come from ``Doc._.followup_message`` when the caller read
   the message already (see :func:`message_doc`), else from reading ``doc.text``.
 - ``followup_moves`` (last): labels each sentence with its move and a confidence, in
-  ``Span._.move`` / ``Span._.move_confidence``.
+  ``Span._.move`` / ``Span._.move_confidence``, and the other moves it also makes in
+  ``Span._.moves_also``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ..lexicon import number
 from ..message import Message, read_message
 
 if TYPE_CHECKING:
@@ -36,8 +39,15 @@ if not Span.has_extension("move"):
     Span.set_extension("move", default=None)
 if not Span.has_extension("move_confidence"):
     Span.set_extension("move_confidence", default=None)
+if not Span.has_extension("moves_also"):
+    Span.set_extension("moves_also", default=())
 
 _FINAL = frozenset(".!?…")
+# Moves worth naming as a sentence's second move: what the rules look for in the prose.
+SECONDARY_MOVES = frozenset({"gratitude", "interest", "fit", "reference", "question", "next_steps"})
+# Of those, the ones whose keyword cues are narrow enough to name a second move on their own
+# (the fit and reference cues, "my", "hearing about", are too loose without the model).
+CUED_MOVES = frozenset({"gratitude", "interest", "question", "next_steps"})
 
 
 def message_doc(nlp: Language, message: Message, *, end: int | None = None) -> Doc:
@@ -99,6 +109,19 @@ def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
     return LineBreaks()
 
 
+def secondary_moves(text: str, primary: str, ranking: Sequence[tuple[str, float]]) -> tuple[str, ...]:
+    """The other moves a sentence makes ("I'm very interested and look forward to next
+    steps": interest, then next steps): a content move the model gives at least
+    ``[moves] secondary_min`` of its probability, or one of :data:`CUED_MOVES` whose
+    wording cues it; at most two."""
+    from ..classifier.keywords import keyword_scores
+
+    floor = number("moves", "secondary_min")
+    found = [m for m, p in ranking[1:] if p >= floor and m in SECONDARY_MOVES]
+    found += [m for m in keyword_scores(text) if m in CUED_MOVES and m not in found]
+    return tuple(m for m in found if m != primary)[:2]
+
+
 class MoveTagger:
     """Labels sentences with moves using a labeller (the trained model or keywords)."""
 
@@ -107,12 +130,18 @@ class MoveTagger:
 
     def __call__(self, doc: Doc) -> Doc:
         sents = [s for s in doc.sents if s.text.strip()]
-        labels = self.labeller.label_doc(doc, sents) if sents else []
+        ranked = getattr(self.labeller, "ranked_doc", None)
+        if ranked is not None and sents:
+            rankings: list[list[tuple[str, float]]] = ranked(doc, sents)
+            labels = [r[0] for r in rankings]
+        else:
+            labels = self.labeller.label_doc(doc, sents) if sents else []
+            rankings = [[label] for label in labels]
         sign = doc._.followup_signoff or (
             (doc._.signoff_start, len(doc.text)) if doc._.signoff_start is not None else None
         )
         greet = doc._.followup_greeting
-        for sent, (move, conf) in zip(sents, labels):
+        for sent, (move, conf), ranking in zip(sents, labels, rankings):
             # Layout outranks wording: the greeting zone is the greeting, and everything in
             # the sign-off block is sign-off, whatever the labeller said.
             if greet is not None and sent.start_char < greet[1] and greet[0] < sent.end_char:
@@ -121,6 +150,8 @@ class MoveTagger:
                 move, conf = "sign_off", max(conf, 0.95)
             sent._.move = move
             sent._.move_confidence = conf
+            if move not in ("greeting", "sign_off"):
+                sent._.moves_also = secondary_moves(sent.text, move, ranking)
         return doc
 
 

@@ -24,7 +24,7 @@ def interest_units(a: Analysis) -> list[Unit]:
 
 
 def fit_units(a: Analysis) -> list[Unit]:
-    return [u for u in a.prose_units if u.move == "fit"]
+    return [u for u in a.prose_units if u.move == "fit" or "fit" in u.also]
 
 
 declare(
