@@ -74,3 +74,24 @@ def test_notes_that_are_not_thank_you_notes_get_their_stage(analyzer: Analyzer, 
 def test_only_quoted_text_is_not_judged(analyzer: Analyzer) -> None:
     report = analyzer.analyze("On Mon, Maria Chen <maria@lumen.example> wrote:\n> Hi Jordan,\n> See you tomorrow.\n")
     assert report.score is None and "quoted" in report.notes[0]
+
+
+def test_every_missing_element_is_a_finding_with_advice() -> None:
+    """The score never drops for a missing element without a finding that says so."""
+    from followup_lint.data import load_data
+
+    advice = load_data("rubric")["advice"]
+    note = (
+        "Hi,\n\nI interviewed for the analyst role two weeks ago and wanted to check in. "
+        "Is there any update on the timeline?\n\nBest,\nJordan\n"
+    )
+    report = fl.analyze(note, fl.Context(stage="status_check"), grammar="off")
+    missing = report.stats["score_detail"]["missing"]
+    assert set(missing) >= {"thanks", "greeting_name", "interest"}
+    codes = [s.code for s in report.suggestions]
+    for element in missing:
+        covered = set(advice[element]["covered_by"]) & set(codes)
+        said = [s for s in report.suggestions if s.code == "ST009" and advice[element]["message"][:20] in s.message]
+        assert covered or said, (element, codes)
+    thanks = next(s for s in report.suggestions if s.code == "ST009" and "Thank them" in s.message)
+    assert thanks.replacements and "15" in thanks.message

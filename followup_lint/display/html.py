@@ -256,7 +256,11 @@ def dimension_bars(report: Report) -> str:
     for name, dim in report.dimensions.items():
         width = 0 if dim.score is None else max(2, dim.score)
         value = "—" if dim.score is None else f"{dim.score:.0f}"
-        said = dim.note if dim.score is None else "; ".join(f"{p.code} {p.name} −{p.points:g}" for p in dim.penalties)
+        said = (
+            dim.note
+            if dim.score is None
+            else "; ".join(f"{p.code} {p.name} −{p.points:g}" for p in dim.penalties if p.points)
+        )
         rows.append(
             f'<span title="{escape(said, quote=True)}">{escape(name)}</span>'
             f'<div class="fl-bar" aria-hidden="true"><span class="{bar_class(dim.score)}" style="width:{width:.0f}%">'

@@ -84,6 +84,25 @@ def _window(line: str, start: int, room: int = 100) -> tuple[str, int]:
     return prefix + line[left:right] + suffix, start - left + len(prefix)
 
 
+def _content_line(report: Report) -> str:
+    """What the stage's rubric found missing and what it cost, when anything is missing."""
+    detail = report.stats.get("score_detail") or {}
+    missing = detail.get("missing") or []
+    ceiling = detail.get("ceiling")
+    parts = []
+    if missing:
+        share = detail.get("content")
+        kept = f" (content {share * 100:.0f}/100)" if isinstance(share, (int, float)) else ""
+        parts.append(
+            f"missing for a {STAGE_NAMES.get(report.stage.value, 'note')}: "
+            + ", ".join(m.replace("_", " ") for m in missing)
+            + kept
+        )
+    if ceiling is not None:
+        parts.append(f"capped at {ceiling:g}: too little prose to judge as a note")
+    return "  content: " + "; ".join(parts) if parts else ""
+
+
 def render_text(
     report: Report,
     *,
@@ -108,11 +127,14 @@ def render_text(
     out.append(f"{_c('bold', path, color)}: score {headline} · {stage} ({report.stage_source}) · {words} words")
     for name, dim in report.dimensions.items():
         value = "  —" if dim.score is None else f"{dim.score:3.0f}"
-        why = dim.note if dim.score is None else ", ".join(f"{p.code} −{p.points:g}" for p in dim.penalties)
+        why = dim.note if dim.score is None else ", ".join(f"{p.code} −{p.points:g}" for p in dim.penalties if p.points)
         out.append(
             f"  {name:<11} {_c(_score_color(dim.score), _bar(dim.score), color)} {value}  "
             f"{_c('dim', why, color)}".rstrip()
         )
+    content = _content_line(report)
+    if content:
+        out.append(_c("dim", content, color))
     out.append(_c("dim", f"  grammar: {report.grammar.get('note', '')}", color))
     for note in report.notes:
         out.append(_c("dim", f"  note: {terminal_safe(note)}", color))

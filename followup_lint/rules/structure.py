@@ -6,10 +6,12 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..analysis import Analysis
+from ..data import load_data
 from ..lexicon import phrases
+from ..scoring import rubric
 from ..types import Dimension, Stage
 from .base import Finding, rule
-from .dimensions import declare, element, units_as_evidence
+from .dimensions import declare, element, elements_of, units_as_evidence
 from .signals import placeholder_spans
 
 declare(
@@ -314,3 +316,87 @@ def unfinished_draft(a: Analysis) -> Iterator[Finding]:
         return
     if _DANGLING.search(text):
         yield Finding(last.start, last.end, "The draft stops mid-sentence; finish this sentence before sending.")
+
+
+def _advice(element_name: str) -> dict[str, object]:
+    table: dict[str, dict[str, object]] = load_data("rubric").get("advice", {})
+    return table.get(element_name, {})
+
+
+def _fill(template: str, a: Analysis) -> str | None:
+    """The advice with the context's names, or None when it needs a name we do not have."""
+    role = f"{a.context.role} role" if a.context.role else "role"
+    interviewer = a.context.interviewers[0] if a.context.interviewers else None
+    if "{interviewer}" in template and interviewer is None:
+        return None
+    return template.replace("{role}", role).replace("{interviewer}", interviewer or "")
+
+
+def _reported_elsewhere(a: Analysis, codes: list[str]) -> bool:
+    """Whether a rule that reports this element itself fires on this draft (its own stage
+    gates and conditions decide; those rules are cheap and their signals are cached)."""
+    from .base import get_rule
+
+    for code in codes:
+        r = get_rule(code)
+        if (r.stages is None or a.stage in r.stages) and next(iter(r.check(a)), None) is not None:
+            return True
+    return False
+
+
+@rule(
+    "ST009",
+    "missing-element",
+    severity="suggestion",
+    summary="The note lacks something a good note of its stage has.",
+    # the rubric already charges the element's worth to the overall score (data/rubric.toml)
+    points=0,
+)
+def missing_element(a: Analysis) -> Iterator[Finding]:
+    """Names each element of the stage's rubric the note lacks, with a sentence to add.
+
+    What it does:
+        Each stage has a rubric (data/rubric.toml): a status check greets the reader by name,
+        names the role, asks one polite question about the timeline, renews interest and
+        thanks; a final note thanks and leaves the door open; a withdrawal thanks, withdraws
+        plainly and ends with goodwill. A missing element costs its worth in the overall
+        score; this rule says which one it was, unless another rule (such as missing-thanks)
+        already does at this stage.
+    Why it matters:
+        The score should never drop without saying why, and the writer needs the sentence
+        to add, not only the number.
+    Example:
+        Dear Ms. Chen,\\n\\nI interviewed for the analyst role two weeks ago. Is there any
+        update on the timeline?\\n\\nBest,\\nJordan
+    Instead:
+        Dear Ms. Chen,\\n\\nThank you again for speaking with me two weeks ago about the
+        analyst role; I remain very interested. Is there any update on the timeline?\\n\\nBest,\\nJordan
+    """
+    if not a.prose_units:
+        return
+    worth = rubric(a.stage)
+    present = elements_of(a, worth)
+    used: set[int] = set()
+    for name in worth:
+        if present[name]:
+            continue
+        advice = _advice(name)
+        covered = [str(c) for c in advice.get("covered_by", [])]  # type: ignore[attr-defined]
+        if not advice or _reported_elsewhere(a, covered):
+            continue
+        message = _fill(str(advice["message"]), a)
+        if message is None:
+            continue
+        tries = tuple(t for t in (_fill(str(x), a) for x in advice.get("try", [])) if t)  # type: ignore[attr-defined]
+        # where the sentence would go; one finding per unit, since findings are told apart
+        # by their span
+        anchor = advice.get("anchor", "last")
+        order = list(reversed(a.prose_units)) if anchor == "last" else list(a.prose_units)
+        if anchor == "greeting" and a.greeting is not None:
+            order.insert(0, a.greeting)
+        unit = next((u for u in order if u.start not in used), None)
+        if unit is None:
+            continue
+        used.add(unit.start)
+        cost = f"costs {worth[name]:g} of the note's 100 content points"
+        yield Finding(unit.start, unit.end, f"{message} ({cost})", replacements=tries)
