@@ -7,15 +7,32 @@ from collections.abc import Iterator
 
 from ..analysis import WORD_RE, Analysis
 from ..lexicon import number, threshold
+from ..scoring import rubric
 from ..types import Dimension, Stage
 from .base import Finding, rule
-from .dimensions import declare
+from .dimensions import declare, elements_of
 
 _STAGE_WORD = {
     Stage.THANK_YOU: "thank-you note",
     Stage.STATUS_CHECK: "status check",
     Stage.FINAL: "final note",
 }
+
+
+# What the words a short note lacks should say, by rubric element.
+_ADD = {
+    "thanks": "your thanks",
+    "reference": "a specific detail from the conversation",
+    "interest": "why the role appeals to you",
+    "look_ahead": "a look ahead",
+    "question": "one polite question about the timeline",
+    "door_open": "a line that leaves the door open",
+    "role": "the role",
+}
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def length_limits(stage: Stage) -> dict[str, int]:
@@ -97,7 +114,9 @@ def too_short(a: Analysis) -> Iterator[Finding]:
     What it does:
         Counts the words between the greeting and the sign-off and flags fewer than the
         stage's minimum (${thank_you.min} for a thank-you note, ${status_check.min} for a status
-        check, ${final.min} for a final note).
+        check, ${final.min} for a final note) when the note also lacks something its stage
+        calls for (thanks, a specific detail, a look ahead...): a short note that has all of
+        it is complete. The message says what the missing words should carry.
     Why it matters:
         A one-line note cannot thank, recall something specific and look ahead; it reads as
         an obligation ticked off.
@@ -117,12 +136,19 @@ def too_short(a: Analysis) -> Iterator[Finding]:
     total = a.prose_word_count
     if total >= limits["min"]:
         return
+    # Length serves content: a short note that already has every element of its stage's
+    # rubric is complete, not too short; otherwise say what the missing words should carry.
+    worth = rubric(a.stage)
+    present = elements_of(a, worth)
+    wanted = [_ADD[k] for k in worth if not present[k] and k in _ADD]
+    if not wanted:
+        return
     first, last = a.prose_units[0], a.prose_units[-1]
     yield Finding(
         first.start,
         last.end,
         f"Only {total} words; a {_STAGE_WORD.get(a.stage, 'follow-up')} reads best at "
-        f"{limits['ideal_min']}–{limits['ideal_max']}. Add a specific detail and a look ahead.",
+        f"{limits['ideal_min']}–{limits['ideal_max']}. Add {_and(wanted)}.",
     )
 
 
