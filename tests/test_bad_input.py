@@ -69,3 +69,13 @@ def test_control_characters_and_odd_whitespace(analyzer: Analyzer) -> None:
     report = analyzer.analyze(text)
     assert report.score is not None
     assert_spans_exact(report)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dear Ms. Chen,", "Hi Sam,\n\nBest regards,\nJordan Lee\n", "Subject: Thank you\n\nDear Ms. Chen,\n"],
+)
+def test_a_draft_of_only_a_greeting_or_sign_off_says_so_and_scores_low(analyzer: Analyzer, text: str) -> None:
+    report = analyzer.analyze(text)
+    assert report.score is not None and report.score <= 40
+    assert any("no sentences of its own" in n for n in report.notes), report.notes

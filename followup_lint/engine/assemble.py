@@ -40,6 +40,14 @@ def _label(u: Unit) -> SentenceLabel:
     return SentenceLabel(u.start, u.end, u.text, u.move, u.confidence, u.also)
 
 
+def _empty_note(a: Analysis, sheet: ScoreSheet) -> tuple[str, ...]:
+    """What could not be judged when the draft is only a greeting, a sign-off or a subject."""
+    if a.prose_units:
+        return ()
+    cap = f" and the score is capped at {sheet.ceiling:g}" if sheet.ceiling is not None else ""
+    return (f"The draft has no sentences of its own between greeting and sign-off: only its form was judged{cap}.",)
+
+
 def assemble_report(
     p: Prepared,
     a: Analysis,
@@ -79,7 +87,7 @@ def assemble_report(
         subject_span=draft.subject_span,
         body_span=draft.body_span,
         source=draft.source,
-        notes=(*p.caveats, *failures),
+        notes=(*p.caveats, *_empty_note(a, sheet), *failures),
         context=p.context.to_dict(),
         zones=_zones(p),
     )
