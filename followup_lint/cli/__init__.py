@@ -5,6 +5,7 @@
     followup-lint explain CODE                    one rule's page
     followup-lint batch PATHS                     a class's drafts: one line each
     followup-lint compare BEFORE AFTER            what improved, what regressed
+    followup-lint check-panel FILES               the notes to one interview's panel, together
     followup-lint grammar install|status|serve|stop
     followup-lint serve [--host 127.0.0.1] [--port 8765]   the coaching page and the HTTP API
 
@@ -23,7 +24,7 @@ from collections.abc import Callable, Sequence
 
 from .._version import __version__
 from ..errors import FollowupLintError
-from . import batch, check, compare, rules
+from . import batch, check, compare, panel, rules
 from .common import Parser, UsageError
 
 Command = Callable[[argparse.Namespace], int]
@@ -57,6 +58,7 @@ def parser() -> Parser:
         ("explain", "print one rule's page", rules.add_explain_arguments, rules.run_explain),
         ("batch", "check a class's drafts, one line each", batch.add_arguments, batch.run),
         ("compare", "compare two versions of a draft", compare.add_arguments, compare.run),
+        ("check-panel", "check the notes to one interview's panel together", panel.add_arguments, panel.run),
     ]
     for name, help_text, add, run in table:
         p = sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
@@ -75,7 +77,7 @@ def parser() -> Parser:
     return top
 
 
-COMMANDS = ("check", "rules", "explain", "batch", "compare", "grammar", "serve")
+COMMANDS = ("check", "rules", "explain", "batch", "compare", "check-panel", "grammar", "serve")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

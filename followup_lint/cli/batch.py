@@ -29,6 +29,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--engine", choices=("local", "spark"), default="local", help="spark: read INPUT, write OUTPUT on Apache Spark"
     )
     p.add_argument("--master", help="Spark master (default local[*]); with --engine spark")
+    # --panel: the drafts are one interview's notes to its panel (cli/panel.py, docs/panel.md)
+    p.add_argument("--panel", action="store_true", help="the drafts are notes to one panel: check them together")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,6 +42,10 @@ def run(args: argparse.Namespace) -> int:
     if not files:
         raise UsageError("no drafts found (looked for .txt, .eml, .html, .md)")
     config = build_config(args)
+    if args.panel:  # one interview's notes to its panel, checked together (cli/panel.py)
+        from .panel import run_batch
+
+        return run_batch(args, config)
     drafts: list[Draft] = []
     contexts: list[Context] = []
     names: list[str] = []
