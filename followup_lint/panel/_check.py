@@ -107,9 +107,9 @@ def _together(
     if NEAR_COPY in sel.rules and len(reports) > 1:
         copies = _near_copies(reports, people, addressees, labels, found, sel.severity(NEAR_COPY))
     if WRONG_NAME in sel.rules and len(people) > 1:
-        for k, (report, (addressee, source)) in enumerate(zip(reports, addressees)):
+        for k, (report, (addressee, _)) in enumerate(zip(reports, addressees)):
             if addressee:
-                found[k].extend(_wrong_names(report, addressee, source, people, sel.severity(WRONG_NAME)))
+                found[k].extend(_wrong_names(report, addressee, people, sel.severity(WRONG_NAME)))
     drafts = tuple(
         PanelDraft(label, a, src, _with(report, extra))
         for label, report, (a, src), extra in zip(labels, reports, addressees, found)
@@ -232,36 +232,19 @@ def _reader(addressee: str | None, label: str) -> str:
     return addressee or label
 
 
-def _join(names: list[str]) -> str:
+def _join(names: list[str], most: int = 3) -> str:
+    if len(names) > most:  # a panel of fifty is named by its first few
+        names = [*names[: most - 1], f"{len(names) - most + 1} others"]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _wrong_names(
-    report: Report, addressee: str, source: str, people: Sequence[str], severity: Severity
-) -> list[Suggestion]:
+def _wrong_names(report: Report, addressee: str, people: Sequence[str], severity: Severity) -> list[Suggestion]:
+    """Another member's name used to speak to the reader. A greeting that names another member
+    is RF003 wrong-interviewer's: a note whose context names its one interviewer gets it from
+    the single-draft check, and a note without one takes its addressee from that greeting."""
     own = _names.name_tokens(addressee)
     others = [p for p in people if not _names.same_person(p, addressee)]
     out: list[Suggestion] = []
-    rf003 = [(s.span.start, s.span.end) for s in report.suggestions if s.code == "RF003"]
-    greeted = _names.greeting_names(report)
-    if source == "context" and greeted and not any(_names.same_person(g.text, addressee) for g in greeted):
-        for g in greeted:
-            other = next((p for p in others if _names.same_person(g.text, p)), None)
-            if other is None or any(a < g.end and g.start < b for a, b in rf003):
-                continue  # not a panel member, or wrong-interviewer already said it
-            fix = own[-1] if g.titled else own[0]
-            out.append(
-                _finding(
-                    report,
-                    WRONG_NAME,
-                    severity,
-                    g.start,
-                    g.end,
-                    f"The greeting names “{g.text}”, but this note is to {addressee}; {other} is another member "
-                    "of the panel.",
-                    fix=fix,
-                )
-            )
     apposition = frozenset(w.lower() for w in settings("wrong_name")["apposition_nouns"])
     sentences = _content(report)
     for other in others:

@@ -58,12 +58,11 @@ class GreetingName:
     start: int
     end: int
     text: str
-    titled: bool
 
 
 def greeting_names(report: Report) -> list[GreetingName]:
     """The words of the greeting that name someone ("Hi Priya," -> Priya; "Dear Ms. Chen,"
-    -> Chen, titled); none for "Dear Hiring Team,"."""
+    -> Chen); none for "Dear Hiring Team,"."""
     zone = next((z for z in report.zones if z.get("kind") == "greeting"), None)
     if zone is None:
         return []
@@ -71,18 +70,16 @@ def greeting_names(report: Report) -> list[GreetingName]:
     opener = phrases("references", "greeting_words").pattern
     generic = phrases("references", "generic_addressees").pattern
     out = []
-    titled = False
     for m in _NAME_WORD.finditer(report.text, start, end):
         w = m.group(0).rstrip(".")
         low = w.lower()
         if low in _titles():
-            titled = True
             continue
         if opener.fullmatch(w) or low in ("and", "good") or generic.fullmatch(w):
             continue
         if not w[:1].isupper():
             continue
-        out.append(GreetingName(m.start(), m.start() + len(w), w, titled))
+        out.append(GreetingName(m.start(), m.start() + len(w), w))
     return out
 
 

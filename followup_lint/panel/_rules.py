@@ -116,16 +116,16 @@ def _near_copy() -> None:
     """
 
 
-@panel_rule(
-    "RF009", "panel-wrong-name", severity="error", summary="A note to one panel member greets or speaks to another."
-)
+@panel_rule("RF009", "panel-wrong-name", severity="error", summary="A note to one panel member speaks to another.")
 def _wrong_name() -> None:
-    """Flags another panel member's name where the note's own reader belongs.
+    """Flags another panel member's name used to speak to the note's reader.
 
     What it does:
-        Knowing whom each note is to (its context, else its greeting), flags a greeting that
-        names another member of the panel, and another member's name used to speak to the
-        reader ("Thank you, Priya, for ...", "Priya, your question ...").
+        Knowing whom each note is to (its context, else its greeting), flags another member's
+        name where the note speaks to its reader: "Thank you, Priya, for ...", "Priya, your
+        question ...", "... for your time, Priya." A name after "your colleague," or "please
+        thank" is about that person, not to them, and stays quiet. A greeting that names
+        another member is RF003 wrong-interviewer's finding.
     Why it matters:
         Notes to a panel are written from one draft; a name left over from the previous note
         tells the reader that the note was copied, and whom it was copied from.
