@@ -217,7 +217,7 @@ def test_hostile_panels(analyzer: Analyzer) -> None:
     with pytest.raises(fl.InputError, match="list of drafts"):
         check_panel("Dear Maria, thank you.", analyzer=analyzer)
     with pytest.raises(fl.InputError, match="not one panel"):
-        check_panel(["Dear Maria,\n\nThank you."] * 201, analyzer=analyzer)
+        check_panel(["Dear Maria,\n\nThank you."] * 101, analyzer=analyzer)
     with pytest.raises(fl.ConfigError, match="2 drafts but 1 contexts"):
         check_panel(["a", "b"], [None], analyzer=analyzer)
     one = check_panel(["Dear Maria,\n\nThank you for the tour.\n\nBest,\nJordan"], analyzer=analyzer)
@@ -280,3 +280,11 @@ def test_batch_panel(capsys: pytest.CaptureFixture[str]) -> None:
     out, _ = capsys.readouterr()
     assert code == 0
     assert out.count("near-copy: ") == 3 and out.count("panel-near-copy") >= 3
+
+
+def test_a_very_long_note_is_compared_by_its_first_sentences(analyzer: Analyzer) -> None:
+    body = " ".join(f"On day {k} we talked about the claims pipeline and backfill number {k}." for k in range(70))
+    long_note = f"Dear Maria,\n\n{body}\n\nBest,\nJordan Lee"
+    report = check_panel([long_note, long_note.replace("Maria", "Priya")], analyzer=analyzer)
+    assert any("only its first 60 were compared" in n for n in report.notes)
+    assert report.copies[0].compared == (60, 60)

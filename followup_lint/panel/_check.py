@@ -105,7 +105,7 @@ def _together(
     found: list[list[Suggestion]] = [[] for _ in reports]
     copies: tuple[NearCopy, ...] = ()
     if NEAR_COPY in sel.rules and len(reports) > 1:
-        copies = _near_copies(reports, people, addressees, labels, found, sel.severity(NEAR_COPY))
+        copies = _near_copies(reports, people, addressees, labels, found, sel.severity(NEAR_COPY), notes)
     if WRONG_NAME in sel.rules and len(people) > 1:
         for k, (report, (addressee, _)) in enumerate(zip(reports, addressees)):
             if addressee:
@@ -177,13 +177,18 @@ def _near_copies(
     labels: list[str],
     found: list[list[Suggestion]],
     severity: Severity,
+    notes: list[str],
 ) -> tuple[NearCopy, ...]:
     cfg = settings("near_copy")
     blank = frozenset(t.lower() for p in people for t in _names.name_tokens(p))
     per_draft: list[list[_copies.Sentence]] = []
-    for r in reports:
+    most = int(cfg["max_sentences"])
+    for r, label in zip(reports, labels):
         sents = []
-        for u in _content(r)[: int(cfg["max_sentences"])]:
+        content = _content(r)
+        if len(content) > most:
+            notes.append(f"{label} has {len(content)} sentences; only its first {most} were compared")
+        for u in content[:most]:
             w = _copies.words_of(r.text[u.start : u.end], blank, limit=int(cfg["max_words"]))
             if len(w) >= int(cfg["min_words"]):
                 sents.append(_copies.sentence(u.start, u.end, w))
