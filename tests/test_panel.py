@@ -204,10 +204,10 @@ def test_the_addressee_comes_from_the_context_first(analyzer: Analyzer) -> None:
 def test_panel_rules_are_selected_like_every_rule() -> None:
     drafts = [(FIXTURES / "wrong_name" / f).read_text(encoding="utf-8") for f in ("maria.txt", "priya.txt")]
     copies = [(FIXTURES / "copies" / f).read_text(encoding="utf-8") for f in ("maria.txt", "priya.txt")]
-    only = check_panel(drafts + copies, grammar="builtin", select=("RF009",))
-    assert {s.code for d in only.drafts for s in d.report.suggestions} == {"RF009"}
+    only = check_panel(drafts + copies, grammar="builtin", select=("RF009",), severity={"panel-wrong-name": "warning"})
+    assert {(s.code, s.severity) for d in only.drafts for s in d.report.suggestions} == {("RF009", fl.Severity.WARNING)}
     assert only.copies == ()
-    quiet = check_panel(copies, grammar="builtin", ignore=("panel-near-copy",), severity={"RF009": "warning"})
+    quiet = check_panel(copies, grammar="builtin", ignore=("panel-near-copy",))
     assert not [s for d in quiet.drafts for s in d.panel_findings]
 
 
