@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
     from .analyzer import Analyzer, DraftInput
     from .options import Options
+    from .panel import PanelReport, check_panel
 
 __all__ = [
     "MOVES",
@@ -51,6 +52,7 @@ __all__ = [
     "Evidence",
     "FollowupLintError",
     "InputError",
+    "PanelReport",
     "Penalty",
     "Report",
     "SentenceLabel",
@@ -61,6 +63,7 @@ __all__ = [
     "__version__",
     "analyze",
     "analyze_many",
+    "check_panel",
 ]
 
 # One shared Analyzer per distinct option set, the least recently used let go past this many:
@@ -115,4 +118,8 @@ def __getattr__(name: str) -> Any:
         from .analyzer import Analyzer
 
         return Analyzer
+    if name in ("check_panel", "PanelReport"):  # the panel check: notes to several interviewers
+        from . import panel
+
+        return getattr(panel, name)
     raise AttributeError(f"module 'followup_lint' has no attribute {name!r}")

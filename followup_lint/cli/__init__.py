@@ -6,6 +6,7 @@
     followup-lint batch PATHS                     a class's drafts: one line each
     followup-lint compare BEFORE AFTER            what improved, what regressed
     followup-lint config [options]                the settings in effect, and where each came from
+    followup-lint check-panel FILES               the notes to one interview's panel, together
     followup-lint grammar install|status|serve|stop
     followup-lint serve [--host 127.0.0.1] [--port 8765]   the coaching page and the HTTP API
 
@@ -24,7 +25,7 @@ from collections.abc import Callable, Sequence
 
 from .._version import __version__
 from ..errors import FollowupLintError
-from . import batch, check, compare, rules, settings
+from . import batch, check, compare, panel, rules, settings
 from .common import Parser, UsageError
 
 Command = Callable[[argparse.Namespace], int]
@@ -64,6 +65,7 @@ def parser() -> Parser:
             settings.add_arguments,
             settings.run,
         ),
+        ("check-panel", "check the notes to one interview's panel together", panel.add_arguments, panel.run),
     ]
     for name, help_text, add, run in table:
         p = sub.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
@@ -82,7 +84,7 @@ def parser() -> Parser:
     return top
 
 
-COMMANDS = ("check", "rules", "explain", "batch", "compare", "config", "grammar", "serve")
+COMMANDS = ("check", "rules", "explain", "batch", "compare", "check-panel", "config", "grammar", "serve")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -34,10 +34,14 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "--engine", choices=("local", "spark"), default="local", help="spark: read INPUT, write OUTPUT on Apache Spark"
     )
     p.add_argument("--master", help="Spark master (default local[*]); with --engine spark")
+    # --panel: the drafts are one interview's notes to its panel (cli/panel.py, docs/panel.md)
+    p.add_argument("--panel", action="store_true", help="the drafts are notes to one panel: check them together")
 
 
 def run(args: argparse.Namespace) -> int:
     if args.engine == "spark":
+        if args.panel:
+            raise UsageError("--panel checks notes together in this process; it does not run on --engine spark")
         return _spark(args)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
@@ -46,6 +50,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("no drafts found (looked for .txt, .eml, .html, .md)")
     config = build_config(args)
     check_grammar_choice(config)
+    if args.panel:  # one interview's notes to its panel, checked together (cli/panel.py)
+        from .panel import run_batch
+
+        return run_batch(args, config)
     drafts: list[Draft] = []
     contexts: list[Context] = []
     names: list[str] = []
