@@ -3,16 +3,41 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol
 
-from ..rules.base import SECTIONS, Rule
+from ..rules.base import SECTIONS
+from ..types import Dimension, Severity
+
+
+class Rule(Protocol):
+    """What a listing needs of a rule: a single-draft rule, or a panel rule (check-panel)."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def dimension(self) -> Dimension: ...
+    @property
+    def severity(self) -> Severity: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def enabled(self) -> bool: ...
+    @property
+    def sections(self) -> Mapping[str, str]: ...
+
+
+def _scope(r: Rule) -> str:
+    return "  (check-panel only)" if getattr(r, "panel", False) else ""
 
 
 def _text(rules: Sequence[Rule]) -> str:
     lines = []
     for r in rules:
         off = "" if r.enabled else "  (off by default)"
-        lines.append(f"{r.code}  {r.name:<26} {r.severity.value:<10} {r.summary}{off}")
+        lines.append(f"{r.code}  {r.name:<26} {r.severity.value:<10} {r.summary}{off}{_scope(r)}")
     return "\n".join(lines) + "\n"
 
 
@@ -25,6 +50,7 @@ def rule_summary(r: Rule) -> dict[str, object]:
         "severity": r.severity.value,
         "enabled": r.enabled,
         "summary": r.summary,
+        "scope": "panel" if getattr(r, "panel", False) else "draft",
     }
 
 
@@ -45,7 +71,8 @@ LISTINGS: dict[str, Callable[[Sequence[Rule]], str]] = {"text": _text, "json": _
 
 def rule_page(r: Rule) -> str:
     off = "" if r.enabled else ", off by default"
-    lines = [f"{r.code} {r.name} ({r.dimension.value}, {r.severity.value}{off})", r.summary, ""]
+    scope = ", check-panel only" if getattr(r, "panel", False) else ""
+    lines = [f"{r.code} {r.name} ({r.dimension.value}, {r.severity.value}{off}{scope})", r.summary, ""]
     for section in SECTIONS:
         lines.append(f"{section}:")
         lines.extend(f"    {line}" for line in r.sections[section].replace("\\n", "\n").splitlines())

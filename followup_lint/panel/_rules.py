@@ -46,6 +46,10 @@ class PanelRule:
     doc: str
     sections: dict[str, str] = field(default_factory=dict)
 
+    # a panel rule is always on in check-panel, and never runs in a single-draft check
+    enabled: bool = True
+    panel: bool = True
+
     @property
     def why(self) -> str:
         return " ".join(self.sections["Why it matters"].split())
