@@ -19,6 +19,9 @@ class RenderOptions:
     verbose: bool = False
     min_severity: Severity = Severity.SUGGESTION
     width: int = 100
+    # Inputs that could not be read (batch goes on without them), as messages; a format that
+    # can say the run was incomplete (SARIF) says so.
+    errors: tuple[str, ...] = ()
 
 
 Items = Sequence[tuple[str, Report]]
@@ -50,4 +53,4 @@ def formats() -> tuple[str, ...]:
 
 def _load() -> None:
     # each module registers its formats on import
-    from . import machine, tables, text  # noqa: F401
+    from . import machine, sarif, tables, text  # noqa: F401
