@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     items = list(zip(names, reports))
     shown = [(name, at_or_above(r, config.min_severity)) for name, r in items]
     fmt = "summary" if args.format == "text" else args.format
-    sys.stdout.write(renderer(fmt)(shown, RenderOptions(min_severity=config.min_severity, errors=tuple(errors))))
+    sys.stdout.write(renderer(fmt)(shown, RenderOptions(min_severity=config.min_severity)))
     for e in errors:
         print(f"followup-lint: {e}", file=sys.stderr)
     if errors:  # a draft that could not be read outweighs the findings of the others

@@ -19,9 +19,6 @@ class RenderOptions:
     verbose: bool = False
     min_severity: Severity = Severity.SUGGESTION
     width: int = 100
-    # Inputs that could not be read (batch goes on without them), as messages; a format that
-    # can say the run was incomplete (SARIF) says so.
-    errors: tuple[str, ...] = ()
 
 
 Items = Sequence[tuple[str, Report]]
