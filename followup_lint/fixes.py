@@ -15,12 +15,10 @@ def apply_safe_fixes(report: Report) -> tuple[str, int]:
     applied = 0
     last_start = len(text) + 1
     for s in sorted(report.suggestions, key=lambda s: (s.span.start, s.span.end), reverse=True):
-        if s.fix is None or s.span.end > last_start:
+        edit = s.safe_edit(text)
+        if edit is None or s.span.end > last_start:
             continue
-        start, end = s.span.start, s.span.end
-        replacement = s.fix
-        if replacement == "" and start > 0 and text[start - 1] == " " and (end == len(text) or text[end] in " \n.,!?"):
-            start -= 1  # removing a word or emoji also removes the space before it
+        start, end, replacement = edit
         text = text[:start] + replacement + text[end:]
         last_start = start
         applied += 1

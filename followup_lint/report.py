@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .draft import SourceMap
 from .types import Dimension, Severity, Stage
 
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 
 class Utf16Index:
@@ -129,6 +130,18 @@ class Suggestion:
             source_rule=d.get("source_rule"),
         )
 
+    def safe_edit(self, text: str) -> tuple[int, int, str] | None:
+        """What applying :attr:`fix` to ``text`` (the report's text) changes: ``(start, end,
+        replacement)``, or None when the finding has no safe fix. Deleting a word or an emoji
+        also deletes the space before it, so the sentence keeps single spaces; ``--fix`` and
+        the SARIF fixes both come from here."""
+        if self.fix is None:
+            return None
+        start, end = self.span.start, self.span.end
+        if self.fix == "" and start > 0 and text[start - 1] == " " and (end == len(text) or text[end] in " \n.,!?"):
+            start -= 1
+        return start, end, self.fix
+
     def __repr__(self) -> str:
         return f"<Suggestion {self.code} {self.name} {self.severity.value} {self.span.start}:{self.span.end}>"
 
@@ -234,6 +247,10 @@ class Report:
     notes: tuple[str, ...] = ()
     context: Mapping[str, Any] = field(default_factory=dict)
     zones: tuple[Mapping[str, Any], ...] = ()
+    # Where stretches of ``text`` sit in the input file (Draft.source_map), for renderers that
+    # point into the file (SARIF). It describes the input, not the findings, so the JSON
+    # record does not carry it and two reports compare equal without it.
+    source_map: SourceMap | None = field(default=None, compare=False, repr=False)
 
     @property
     def subject(self) -> str | None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 import jsonschema
 import pytest
@@ -86,3 +88,88 @@ def test_spans_are_exact_on_any_mix(analyzer: Analyzer, text: str) -> None:
     report = analyzer.analyze(text)
     assert_spans_exact(report)
     jsonschema.validate(report.to_dict(), SCHEMA)
+
+
+GOLDEN = sorted((Path(__file__).resolve().parent / "golden").glob("*.json"))
+# The command adds these two in front of Report.to_dict(); the schema names them as optional.
+RECORD_ONLY = {"path", "min_severity"}
+
+
+def _checked(data: object) -> None:
+    jsonschema.validate(data, SCHEMA, format_checker=jsonschema.FormatChecker())
+
+
+@pytest.mark.parametrize("golden", GOLDEN, ids=lambda p: p.name)
+def test_every_golden_record_matches_the_schema(golden: Path) -> None:
+    _, _, body = golden.read_text("utf-8").partition("\n")  # the first line is the exit code
+    for record in json.loads(body):
+        _checked(record)
+        assert record["schema_version"] == fl.SCHEMA_VERSION == "1.2"
+        assert record["min_severity"] == "suggestion"
+
+
+def _keys(schema: dict[str, Any]) -> set[str]:
+    return set(schema["properties"])
+
+
+def test_schema_names_exactly_what_to_dict_writes(analyzer: Analyzer) -> None:
+    """Each fixed-shape object in the schema lists the keys to_dict writes, no more, no fewer."""
+    defs = SCHEMA["$defs"]
+    report = analyzer.analyze(DRAFT, fl.Context(interviewer="Maria Chen", send_date="2026-03-09"))
+    data = report.to_dict()
+    assert set(data) == _keys(SCHEMA) - RECORD_ONLY
+    assert set(data["context"]) == _keys(defs["context"])
+    assert set(data["stats"]) == _keys(SCHEMA["properties"]["stats"])
+    assert set(data["stats"]["readability"]) == _keys(defs["readability"])
+    assert set(data["stats"]["score_detail"]) == _keys(defs["score_detail"])
+    assert set(data["grammar"]) == _keys(SCHEMA["properties"]["grammar"])
+    for s in data["suggestions"]:
+        assert set(s) == _keys(defs["suggestion"]) and set(s["span"]) == _keys(defs["suggestion"]["properties"]["span"])
+    for s in data["sentences"]:
+        assert set(s) == _keys(SCHEMA["properties"]["sentences"]["items"])
+    dims = data["dimensions"].values()
+    assert {k for d in dims for k in d} == _keys(defs["dimension"])
+    measure = defs["dimension"]["properties"]["measure"]
+    features = [f for d in dims if "measure" in d for f in d["measure"]["features"]]
+    assert features and all(set(f) == _keys(measure["properties"]["features"]["items"]) for f in features)
+
+
+@pytest.mark.parametrize(
+    ("where", "key"),
+    [((), "surprise"), (("context",), "mood"), (("stats", "score_detail"), "bonus"), (("stats", "readability"), "x")],
+)
+def test_an_unknown_field_is_refused(analyzer: Analyzer, where: tuple[str, ...], key: str) -> None:
+    data = analyzer.analyze(DRAFT).to_dict()
+    target = data
+    for part in where:
+        target = target[part]
+    target[key] = 1
+    with pytest.raises(jsonschema.ValidationError):
+        _checked(data)
+
+
+HOSTILE = {
+    "empty": "",
+    "whitespace": " \n\t\r\n ",
+    "emoji only": "😊" * 40,
+    "lone surrogate": "Hi Sam,\n\nThanks \ud800 for the chat.\n\nBest,\nJo",
+    "not english": "Hola Marta,\n\nGracias por la entrevista de ayer. Me encantó conocer al equipo.\n\nSaludos,\nJo",
+    "controls": "Hi\x00 Sam,\x07\n\nthx\x1b[31m for the chat",
+    "one long line": "thanks so much " * 2000,
+    "html": "<html><body><p>hey maria!!</p><blockquote>old</blockquote></body></html>",
+    "eml": "Subject: =?utf-8?q?Hi_=F0=9F=98=8A?=\nFrom: a@b.c\nTo: d@e.f\n\nhey maria, thx!!\n",
+}
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_inputs_give_records_the_schema_accepts(analyzer: Analyzer, name: str) -> None:
+    raw = HOSTILE[name]
+    if name == "html":
+        draft = fl.Draft.from_html(raw)
+    elif name == "eml":
+        draft = fl.Draft.from_eml(raw.encode())
+    else:
+        draft = fl.Draft.from_text(raw)
+    data = analyzer.analyze(draft).to_dict()
+    _checked(data)
+    assert fl.Report.from_dict(data).to_dict() == data

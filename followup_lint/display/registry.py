@@ -50,4 +50,4 @@ def formats() -> tuple[str, ...]:
 
 def _load() -> None:
     # each module registers its formats on import
-    from . import machine, tables, text  # noqa: F401
+    from . import machine, sarif, tables, text  # noqa: F401

@@ -33,6 +33,7 @@ def unjudged_report(p: Prepared, versions: dict[str, str]) -> Report:
         notes=(reason, *p.caveats),
         context=p.context.to_dict(),
         zones=_zones(p),
+        source_map=p.draft.source_map,
     )
 
 
@@ -90,6 +91,7 @@ def assemble_report(
         notes=(*p.caveats, *_empty_note(a, sheet), *failures),
         context=p.context.to_dict(),
         zones=_zones(p),
+        source_map=p.draft.source_map,
     )
 
 

@@ -17,7 +17,7 @@ import json
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import fields
+from dataclasses import fields, replace
 from enum import Enum
 from typing import Any
 
@@ -140,7 +140,11 @@ def try_remote(
             )
             if status != 200 or not isinstance(body, dict):
                 return None
-            reports.extend(Report.from_dict(r) for r in body["reports"])
+            # The JSON record leaves out where the text sits in the file; the drafts read here know.
+            chunk = drafts[first : first + BATCH]
+            reports.extend(
+                replace(Report.from_dict(r), source_map=d.source_map) for r, d in zip(body["reports"], chunk)
+            )
     except (OSError, ValueError, KeyError, TypeError, http.client.HTTPException):
         return None
     return reports if len(reports) == len(drafts) else None
