@@ -92,7 +92,7 @@ def test_spans_are_exact_on_any_mix(analyzer: Analyzer, text: str) -> None:
 
 GOLDEN = sorted((Path(__file__).resolve().parent / "golden").glob("*.json"))
 # The command adds these two in front of Report.to_dict(); the schema names them as optional.
-RECORD_ONLY = {"path", "min_severity"}
+RECORD_ONLY = {"path", "min_severity", "panel"}
 
 
 def _checked(data: object) -> None:
@@ -173,3 +173,20 @@ def test_hostile_inputs_give_records_the_schema_accepts(analyzer: Analyzer, name
     data = analyzer.analyze(draft).to_dict()
     _checked(data)
     assert fl.Report.from_dict(data).to_dict() == data
+
+
+@pytest.mark.parametrize("stage", [s.value for s in fl.Stage if s.value != "auto"])
+def test_a_report_of_every_stage_matches_the_schema(analyzer: Analyzer, stage: str) -> None:
+    text = "Dear Ms. Chen,\n\nThank you for your note and for your time.\n\nBest regards,\nJordan Lee\n"
+    _checked(analyzer.analyze(text, fl.Context(stage=stage)).to_dict())
+
+
+def test_check_panel_records_match_the_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    from followup_lint.cli import main
+
+    folder = Path(__file__).parent / "fixtures" / "panel" / "copies"
+    code = main(["check-panel", *map(str, sorted(folder.glob("*.txt"))), "--grammar", "builtin", "--format", "json"])
+    records = json.loads(capsys.readouterr().out)
+    assert code in (0, 1) and records and all(r["panel"]["copies"] for r in records)
+    for r in records:
+        _checked(r)
