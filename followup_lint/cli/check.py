@@ -16,10 +16,12 @@ from .common import (
     UsageError,
     add_check_options,
     add_context_options,
+    add_output_options,
     add_result_options,
     at_or_above,
     build_config,
     build_context,
+    emit,
     read_draft,
     terminal_width,
     use_color,
@@ -33,18 +35,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_context_options(p)
     add_check_options(p)
     add_result_options(p)
-    o = p.add_argument_group("output")
-    o.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
+    o = add_output_options(p, FORMATS)
     o.add_argument("--fix", action="store_true", help="apply safe fixes to the files (plain-text drafts only)")
     o.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; change no file")
-    o.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
-    o.add_argument("--no-color", dest="color", action="store_const", const="never", help="same as --color never")
-    o.add_argument("-v", "--verbose", action="store_true", help="say why each finding matters")
-    o.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     o.add_argument("--stdin-filename", metavar="NAME", help="the name to show for a draft read from standard input")
-    o.add_argument(
-        "--exit-zero", action="store_true", help="exit 0 even when error-level findings remain (usage errors still 2)"
-    )
     o.add_argument(
         "--no-server", action="store_true", help="analyse in this process even when `followup-lint serve` is running"
     )
@@ -94,13 +88,7 @@ def run(args: argparse.Namespace) -> int:
         width=terminal_width(sys.stdout) if not args.output else 100,
     )
     output = renderer(args.format)(shown, options)
-    if args.output:
-        try:
-            Path(args.output).write_text(output, encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
-    else:
-        sys.stdout.write(output)
+    emit(output, args.output)
     code = exit_code(config, items, shown, explicit_min=args.min_severity is not None)
     return 0 if args.exit_zero else code
 

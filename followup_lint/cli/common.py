@@ -76,6 +76,31 @@ def add_result_options(p: argparse.ArgumentParser) -> None:
     r.add_argument("--fail-under", type=float, metavar="SCORE", help="exit 1 if a draft scores under SCORE")
 
 
+def add_output_options(p: argparse.ArgumentParser, formats: Sequence[str]) -> argparse._ArgumentGroup:
+    """The output flags ``check`` and ``check-panel`` share; the group, for a command's own."""
+    o = p.add_argument_group("output")
+    o.add_argument("--format", choices=formats, default="text", help="output format (default: text)")
+    o.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
+    o.add_argument("--no-color", dest="color", action="store_const", const="never", help="same as --color never")
+    o.add_argument("-v", "--verbose", action="store_true", help="say why each finding matters")
+    o.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    o.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when error-level findings remain (usage errors still 2)"
+    )
+    return o
+
+
+def emit(output: str, path: str | None) -> None:
+    """The report to ``path`` (``-o``), else to standard output."""
+    if not path:
+        sys.stdout.write(output)
+        return
+    try:
+        Path(path).write_text(output, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot write ({exc.strerror or exc})") from None
+
+
 def split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
 

@@ -27,10 +27,12 @@ from .common import (
     UsageError,
     add_check_options,
     add_context_options,
+    add_output_options,
     add_result_options,
     at_or_above,
     build_config,
     build_context,
+    emit,
     expand,
     use_color,
 )
@@ -45,15 +47,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     add_context_options(p)
     add_check_options(p)
     add_result_options(p)
-    o = p.add_argument_group("output")
-    o.add_argument("--format", choices=FORMATS, default="text", help="output format (default: text)")
-    o.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="colour the text output")
-    o.add_argument("--no-color", dest="color", action="store_const", const="never", help="same as --color never")
-    o.add_argument("-v", "--verbose", action="store_true", help="say why each finding matters")
-    o.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
-    o.add_argument(
-        "--exit-zero", action="store_true", help="exit 0 even when error-level findings remain (usage errors still 2)"
-    )
+    add_output_options(p, FORMATS)
 
 
 def load(
@@ -103,13 +97,7 @@ def run(args: argparse.Namespace) -> int:
         min_severity=config.min_severity,
     )
     output = render(report, shown, args.format, options)
-    if args.output:
-        try:
-            Path(args.output).write_text(output, encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
-    else:
-        sys.stdout.write(output)
+    emit(output, args.output)
     code = exit_code(config, report.items, shown, explicit_min=args.min_severity is not None)
     return 0 if args.exit_zero else code
 
@@ -174,8 +162,12 @@ def run_batch(args: argparse.Namespace, config: Config) -> int:
             print(f"followup-lint: {e}", file=sys.stderr)
         raise UsageError("no readable drafts for the panel")
     report = check_panel(drafts, contexts, names=names, config=config)
+    shown = [(path, at_or_above(r, config.min_severity)) for path, r in report.items]
     fmt = "summary" if args.format == "text" else args.format
-    sys.stdout.write(render(report, report.items, fmt, RenderOptions()))
+    sys.stdout.write(render(report, shown, fmt, RenderOptions(min_severity=config.min_severity)))
     for e in errors:
         print(f"followup-lint: {e}", file=sys.stderr)
-    return 2 if errors else 0
+    if errors:
+        return 2
+    code = exit_code(config, report.items, shown, explicit_min=args.min_severity is not None)
+    return 0 if args.exit_zero else code
