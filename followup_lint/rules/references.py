@@ -417,7 +417,8 @@ def _slot_pattern(a: Analysis) -> re.Pattern[str] | None:
     found |= words("references", "titles")
     if not found:
         return None
-    return re.compile(r"(?<![\w])(?:" + "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True)) + r")(?![\w])", re.I)
+    alternatives = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + alternatives + r")(?![\w])", re.I)
 
 
 def _normalised(a: Analysis, text: str) -> list[str]:
