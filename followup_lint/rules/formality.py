@@ -304,7 +304,7 @@ def _cliches(key: str) -> tuple[_Cliche, ...]:
 
 
 def _cliche_hits(a: Analysis, key: str) -> list[tuple[re.Match[str], _Cliche]]:
-    hits = []
+    hits: list[tuple[re.Match[str], _Cliche]] = []
     for c in _cliches(key):
         hits.extend((m, c) for m in a.find(c.pattern, where="prose") if not in_placeholder(a, m.start(), m.end()))
     return hits
