@@ -104,8 +104,7 @@ def reference_units(a: Analysis) -> list[Unit]:
     """Sentences that recall the conversation: labelled so, or naming a context topic. A
     pleasantry ("It was a pleasure meeting you and learning more about Acme") is not one,
     however the move model labels it (see :func:`stock_units`)."""
-    named = _name_spans(a)
-    topic_starts = {s for s, _, _ in topic_mentions(a) if not any(b <= s < e for b, e in named)}
+    topic_starts = _topic_starts(a)
     recall = phrases("references", "recall_cues").pattern
     stock = {u.start for u in stock_units(a)}
     return [
@@ -403,6 +402,12 @@ def _name_spans(a: Analysis) -> list[tuple[int, int]]:
     return spans
 
 
+def _topic_starts(a: Analysis) -> set[int]:
+    """Where the note names a topic, outside the role's and the company's own names."""
+    named = _name_spans(a)
+    return {s for s, _, _ in topic_mentions(a) if not any(b <= s < e for b, e in named)}
+
+
 @cache
 def _template_words() -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(t.split()) for t in phrases("references", "stock_templates").entries)
@@ -467,7 +472,7 @@ def template_note(a: Analysis) -> bool:
     units = a.prose_units
     if a.stage is not Stage.THANK_YOU or len(units) < number("references", "min_sentences"):
         return False
-    if reference_units(a) or topic_mentions(a):
+    if reference_units(a) or _topic_starts(a):
         return False
     return len(stock_units(a)) / len(units) >= number("references", "stock_share")
 
