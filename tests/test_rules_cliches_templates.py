@@ -52,6 +52,7 @@ def test_cliches_are_flagged_one_by_one_with_what_to_write(analyzer: Analyzer) -
     assert [s.text for s in hits] == ["results-driven", "team player", "give\n110%", "hit the ground running"]
     running = hits[-1]
     assert running.fix == "start contributing quickly"  # a literal phrase: a safe fix
+    assert "“give 110%”" in hits[2].message  # the message reads the wrapped phrase as one line
     assert hits[0].fix is None and "result" in hits[0].message  # advice, not a synonym
     assert report.dimensions["formality"].score is not None and report.dimensions["formality"].score < 100
 

@@ -349,7 +349,7 @@ def cliche_buzzword(a: Analysis) -> Iterator[Finding]:
     if len(kept) < number("formality", "buzzword_company"):
         kept = [(m, c) for m, c in kept if not c.buzzword]
     for m, c in sorted(kept, key=lambda h: h[0].start()):
-        found = m.group(0)
+        found = " ".join(m.group(0).split())  # a hard-wrapped phrase reads as one line
         kind = "buzzword" if c.buzzword else "cliché"
         if c.advice:
             message = f"“{found}” is a {kind}; {c.write}."
