@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
 
 from ..analysis import Analysis
-from ..lexicon import number, phrases, substitutions, words
+from ..data import DataFileError, load_data
+from ..lexicon import compile_entry, number, phrases, substitutions, words
 from ..scoring import Graded
 from ..types import Dimension
 from .base import Finding, rule
@@ -268,3 +271,95 @@ def title_case_shouting(a: Analysis) -> Iterator[Finding]:
         capital = sum(1 for w in found if w[:1].isupper())
         if capital / len(found) >= 0.85 and small and all(w[:1].isupper() for w in small):
             yield Finding(unit.start, unit.end, "This sentence is in title case; use sentence case.")
+
+
+@dataclass(frozen=True)
+class _Cliche:
+    pattern: re.Pattern[str]
+    write: str  # a plain replacement, or advice when ``advice`` is set
+    advice: bool
+    literal: bool  # a fixed phrase: its replacement is a safe fix
+    buzzword: bool  # flagged only in buzzword company
+
+
+@cache
+def _cliches(key: str) -> tuple[_Cliche, ...]:
+    """``[cliches] key`` of lexicon.toml: ``pattern => replacement`` or ``pattern => (advice)``."""
+    entries = load_data("lexicon").get("cliches", {}).get(key)
+    if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+        raise DataFileError(f"lexicon.toml: [cliches] {key} must be a list of strings")
+    out = []
+    for entry in entries:
+        pattern, arrow, write = (p.strip() for p in entry.partition("=>"))
+        if not arrow or not pattern or not write:
+            raise DataFileError(f"lexicon.toml: [cliches] {key}: {entry!r} is not 'pattern => what to write'")
+        try:
+            compiled = re.compile(compile_entry(pattern))
+        except re.error as exc:
+            raise DataFileError(f"lexicon.toml: [cliches] {key}: bad pattern {pattern!r} ({exc})") from None
+        advice = write.startswith("(") and write.endswith(")")
+        literal = re.fullmatch(r"[A-Za-z' ]+", pattern) is not None
+        out.append(_Cliche(compiled, write[1:-1] if advice else write, advice, literal, key == "buzzwords"))
+    return tuple(out)
+
+
+def _cliche_hits(a: Analysis, key: str) -> list[tuple[re.Match[str], _Cliche]]:
+    hits: list[tuple[re.Match[str], _Cliche]] = []
+    for c in _cliches(key):
+        hits.extend((m, c) for m in a.find(c.pattern, where="prose") if not in_placeholder(a, m.start(), m.end()))
+    return hits
+
+
+@rule(
+    "FM008",
+    "cliche-buzzword",
+    severity="warning",
+    summary="Clichés and buzzwords instead of facts.",
+    points=20,
+    data="formality",
+)
+def cliche_buzzword(a: Analysis) -> Iterator[Finding]:
+    """Flags clichés ("think outside the box", "give 110%") and buzzwords in company.
+
+    What it does:
+        Matches a list of business clichés ("results-driven", "team player", "hit the ground
+        running", "synergy") wherever they occur, and buzzwords ("leverage", "dynamic",
+        "world-class") when the note has at least ${buzzword_company} clichés and buzzwords
+        in all, so one ordinary word on its own stays quiet. Each finding says what to write
+        instead: a plain word, or the kind of fact that would prove the claim. Each further
+        cliché costs less than the first, and the rule's cost is capped.
+    Why it matters:
+        Hiring managers read these phrases in every application; they claim a quality
+        without showing it, and crowd out the one detail that would make the note yours.
+    Example:
+        I am a results-driven team player who thinks outside the box, and I always give 110%.
+    Instead:
+        I cut the month-end close from ten days to six by automating the bank reconciliations.
+    """
+    # the longest match wins where two entries overlap ("thinks outside the box" and
+    # "outside the box"), and a cliché wins over a buzzword inside it
+    found_all = sorted(
+        _cliche_hits(a, "phrases") + _cliche_hits(a, "buzzwords"),
+        key=lambda h: (h[1].buzzword, -(h[0].end() - h[0].start()), h[0].start()),
+    )
+    kept: list[tuple[re.Match[str], _Cliche]] = []
+    for m, c in found_all:
+        if not any(k.start() < m.end() and m.start() < k.end() for k, _ in kept):
+            kept.append((m, c))
+    if len(kept) < number("formality", "buzzword_company"):
+        kept = [(m, c) for m, c in kept if not c.buzzword]
+    for m, c in sorted(kept, key=lambda h: h[0].start()):
+        found = " ".join(m.group(0).split())  # a hard-wrapped phrase reads as one line
+        kind = "buzzword" if c.buzzword else "cliché"
+        if c.advice:
+            message = f"“{found}” is a {kind}; {c.write}."
+            yield Finding(m.start(), m.end(), message)
+            continue
+        write = c.write[:1].upper() + c.write[1:] if found[:1].isupper() else c.write
+        yield Finding(
+            m.start(),
+            m.end(),
+            f"“{found}” is a {kind}; write “{write}”.",
+            fix=write if c.literal else None,
+            replacements=(write,),
+        )

@@ -3,7 +3,12 @@
 Most checks are one of a few shapes (proselint and Vale make the same observation); a rule of
 such a shape needs no Python at all, only an entry in ``rules.toml``:
 
-- ``existence``: every match of a phrase list is a finding with the same message.
+- ``existence``: every match of a phrase list is a finding with the same message. An entry
+  may add ``model``: a sentence the move model labels ``move`` with at least
+  ``min_confidence``, in which no phrase of the list matched but one of its ``cues`` does, is
+  a finding too (``message``). The cues alone would be too loose ("honestly", "family"), and
+  the model alone cannot tell a plea from a demand; together they catch the general forms a
+  phrase list misses.
 
 Each entry names its dimension module, so ``followup-lint rules`` and the docs treat it like
 any rule written in Python; a bad entry fails at load, naming the file and the rule.
@@ -25,12 +30,31 @@ _REQUIRED = ("kind", "code", "name", "severity", "summary", "dimension", "doc")
 def _existence(spec: dict[str, Any]) -> Callable[[Analysis], Iterable[Finding]]:
     section, _, key = str(spec["phrases"]).partition(".")
     message = str(spec["message"])
+    model = spec.get("model")
+    if model is not None and not {"move", "min_confidence", "cues", "message"} <= set(model):
+        raise DataFileError(f"rules.toml: rule {spec['code']}: model needs move, min_confidence, cues and message")
 
     def check(a: Analysis) -> Iterator[Finding]:
-        for m in a.find(phrases(section, key).pattern):
+        hits = list(a.find(phrases(section, key).pattern))
+        for m in hits:
             yield Finding(m.start(), m.end(), message)
+        if model is not None:
+            yield from _model_findings(a, model, [m.start() for m in hits])
 
     return check
+
+
+def _model_findings(a: Analysis, model: dict[str, Any], matched: list[int]) -> Iterator[Finding]:
+    """Sentences the move model is sure of, with a cue of this rule's kind, that no phrase of
+    the list matched: the finding covers the sentence, since the model judged the whole."""
+    section, _, key = str(model["cues"]).partition(".")
+    cues = phrases(section, key).pattern
+    seen = a.view or a.text
+    for u in a.units_with(str(model["move"]), min_confidence=float(model["min_confidence"])):
+        if u not in a.prose_units or any(u.start <= s < u.end for s in matched):
+            continue
+        if cues.search(seen, u.start, u.end):
+            yield Finding(u.start, u.end, str(model["message"]))
 
 
 _KINDS: dict[str, Callable[[dict[str, Any]], Callable[[Analysis], Iterable[Finding]]]] = {

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from difflib import SequenceMatcher
 from functools import cache
 
 from ..analysis import Analysis, Unit, per_draft
-from ..lexicon import phrases, words
+from ..lexicon import number, phrases, words
 from ..report import Evidence
 from ..types import Dimension, Stage
 from .base import Finding, rule
 from .dimensions import declare, element, units_as_evidence
-from .signals import in_placeholder
+from .signals import in_placeholder, placeholder_spans
 
 
 @cache
@@ -100,15 +101,21 @@ def topic_mentions(a: Analysis) -> list[tuple[int, int, str]]:
 
 @per_draft
 def reference_units(a: Analysis) -> list[Unit]:
-    """Sentences that recall the conversation: labelled so, or naming a context topic."""
-    topic_starts = {s for s, _, _ in topic_mentions(a)}
+    """Sentences that recall the conversation: labelled so, or naming a context topic. A
+    pleasantry ("It was a pleasure meeting you and learning more about Acme") is not one,
+    however the move model labels it (see :func:`stock_units`)."""
+    topic_starts = _topic_starts(a)
     recall = phrases("references", "recall_cues").pattern
+    stock = {u.start for u in stock_units(a)}
     return [
         u
         for u in a.prose_units
-        if u.move == "reference"
-        or any(u.start <= s < u.end for s in topic_starts)
-        or (u.move != "pressure" and recall.search(u.text) and not in_placeholder(a, u.start, u.end))
+        if u.start not in stock
+        and (
+            u.move == "reference"
+            or any(u.start <= s < u.end for s in topic_starts)
+            or (u.move != "pressure" and recall.search(u.text) and not in_placeholder(a, u.start, u.end))
+        )
     ]
 
 
@@ -191,8 +198,8 @@ def no_specific_reference(a: Analysis) -> Iterator[Finding]:
         backlog of unfiled claims you described, and I am very interested in the role.
         \\n\\nBest regards,\\nKim Tran
     """
-    if a.stage is not Stage.THANK_YOU or len(a.prose_units) < 2 or reference_units(a):
-        return
+    if a.stage is not Stage.THANK_YOU or len(a.prose_units) < 2 or reference_units(a) or template_note(a):
+        return  # a note of stock sentences is RF006's finding
     generic = next(iter(a.find(phrases("references", "generic_praise").pattern, where="prose")), None)
     if generic is not None:
         start, end = generic.span()
@@ -379,4 +386,140 @@ def generic_greeting(a: Analysis) -> Iterator[Finding]:
         g.end,
         "Address the person you met by name." if person else "Find out who will read this and greet them by name.",
         replacements=(fix,) if fix else (),
+    )
+
+
+# --- Stock sentences: RF006 generic-template, and why a pleasantry is not a reference ------
+
+
+def _name_spans(a: Analysis) -> list[tuple[int, int]]:
+    """Where the note names the role or the company: a topic word inside "the Interconnection
+    Engineer position" names the job, not something discussed."""
+    spans: list[tuple[int, int]] = []
+    for name in (a.context.role, a.context.company):
+        if name:
+            spans += a.mentions(name)
+    return spans
+
+
+def _topic_starts(a: Analysis) -> set[int]:
+    """Where the note names a topic, outside the role's and the company's own names."""
+    named = _name_spans(a)
+    return {s for s, _, _ in topic_mentions(a) if not any(b <= s < e for b, e in named)}
+
+
+@cache
+def _template_words() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(t.split()) for t in phrases("references", "stock_templates").entries)
+
+
+def _slot_pattern(a: Analysis) -> re.Pattern[str] | None:
+    """The context's names (company, role, people) as one pattern: they make no sentence
+    specific ("Thank you for the Data Engineer interview at Lumen Health" is stock)."""
+    stop = _stop()
+    names = [a.context.company, a.context.role, a.context.candidate, *a.context.interviewers]
+    found = {w for n in names if n for w in re.findall(r"[^\W\d_][\w'’-]*", n) if w.lower() not in stop}
+    found |= words("references", "titles")
+    if not found:
+        return None
+    alternatives = "|".join(re.escape(w) for w in sorted(found, key=len, reverse=True))
+    return re.compile(r"(?<![\w])(?:" + alternatives + r")(?![\w])", re.I)
+
+
+def _normalised(a: Analysis, text: str) -> list[str]:
+    company, role = a.context.company, a.context.role
+    for name, slot in ((company, " <company> "), (role, " <role> ")):
+        if name:
+            text = re.sub(r"[\s-]+".join(re.escape(w) for w in name.split()), slot, text, flags=re.I)
+    return re.findall(r"<\w+>|[a-z0-9']+", text.lower().replace("’", "'"))
+
+
+def is_stock(a: Analysis, unit: Unit, slots: re.Pattern[str] | None = None) -> bool:
+    """The sentence would fit any interview: once its stock phrases, the context's names and
+    filler words are taken out, at most ``stock_leftover_words`` specific words remain; or it
+    nearly copies a template sentence. A template leftover ("[specific topic]") says nothing
+    specific either, so it is blanked first."""
+    seen = a.view or a.text
+    text = seen[unit.start : unit.end]
+    for s, e in placeholder_spans(a):
+        if s < unit.end and unit.start < e:
+            lo, hi = max(s, unit.start) - unit.start, min(e, unit.end) - unit.start
+            text = text[:lo] + " " * (hi - lo) + text[hi:]
+    rest = phrases("references", "stock_phrases").pattern.sub(" ", text)
+    if slots is not None:
+        rest = slots.sub(" ", rest)
+    ignore = words("references", "stock_filler") | words("language", "function_words") | _stop()
+    left = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]+", rest) if w.lower() not in ignore and len(w) > 2]
+    if len(left) <= number("references", "stock_leftover_words"):
+        return True
+    said = _normalised(a, text)
+    near = number("references", "stock_near_match")
+    return any(SequenceMatcher(None, said, t, autojunk=False).ratio() >= near for t in _template_words())
+
+
+@per_draft
+def stock_units(a: Analysis) -> list[Unit]:
+    """Prose sentences that would fit any interview (pleasantry-only thanks, "I look forward
+    to hearing from you", "please let me know if you need anything else")."""
+    slots = _slot_pattern(a)
+    return [u for u in a.prose_units if is_stock(a, u, slots)]
+
+
+@per_draft
+def template_note(a: Analysis) -> bool:
+    """A thank-you note made of stock sentences with nothing specific in it: RF006 reports it,
+    and RF001 then stays quiet (one finding for one problem)."""
+    units = a.prose_units
+    if a.stage is not Stage.THANK_YOU or len(units) < number("references", "min_sentences"):
+        return False
+    if reference_units(a) or _topic_starts(a):
+        return False
+    return len(stock_units(a)) / len(units) >= number("references", "stock_share")
+
+
+@rule(
+    "RF006",
+    "generic-template",
+    severity="warning",
+    summary="A note of stock sentences that would fit any interview.",
+    points=50,
+    data="references",
+)
+def generic_template(a: Analysis) -> Iterator[Finding]:
+    """Flags a thank-you note made almost wholly of template sentences.
+
+    What it does:
+        Counts the sentences that would fit any interview: thanks and pleasantries alone
+        ("It was a pleasure meeting you and learning more about the company"), "I believe my
+        skills and experience make me a great fit", "I look forward to hearing from you",
+        and near-copies of such template sentences. When at least ${stock_share} of the prose
+        (${min_sentences} sentences or more) is stock and nothing recalls the conversation,
+        the note is reported once, in place of RF001 no-specific-reference.
+    Why it matters:
+        The reader has seen these sentences in every other candidate's note; a note built
+        from them says only that you sent one. Replacing a single stock line with something
+        from your conversation changes how the whole note reads.
+    Example:
+        Dear Mr. Hollis,\\n\\nThank you for taking the time to meet with me today. It was a
+        pleasure meeting you and learning more about the company. I believe my skills and
+        experience make me a great fit for this role. I look forward to hearing from you
+        soon.\\n\\nSincerely,\\nKeisha Brown
+    Instead:
+        Dear Mr. Hollis,\\n\\nThank you for taking the time to meet with me today. Your plan
+        to move the stockroom counts to Monday mornings made sense to me, and I have run
+        that kind of cycle count at Trailhead Sports for two years. I look forward to
+        hearing from you soon.\\n\\nSincerely,\\nKeisha Brown
+    """
+    if not template_note(a):
+        return
+    units = a.prose_units
+    stock = stock_units(a)
+    topics = a.context.topics
+    hint = f"I keep thinking about what you said about {topics[0]}." if topics else None
+    yield Finding(
+        units[0].start,
+        units[-1].end,
+        f"{len(stock)} of {len(units)} sentences here would fit any interview; replace one with something "
+        "only your conversation could have produced (a problem, a plan, a remark).",
+        replacements=(hint,) if hint else (),
     )
