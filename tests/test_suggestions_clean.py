@@ -62,3 +62,10 @@ def test_a_replacement_sentence_passes_the_other_rules(replacements: dict[str, s
                 continue
             flagged = [s.code for s in analyzer.analyze(text).suggestions if s.code not in ALLOWED]
             assert not flagged, (code, text, flagged)
+
+
+def test_advice_never_leaves_a_title_without_its_name() -> None:
+    note = "Dear Dr. Osei,\n\nI wanted to follow up on the pharmacist role and the night rota.\n\nBest,\nLena"
+    report = Analyzer(grammar="off").analyze(note, Context(interviewer="Dr. Amara Osei", stage="thank_you"))
+    message = next(s.message for s in report.suggestions if s.code == "GR001")
+    assert "thanking Dr. Osei" in message

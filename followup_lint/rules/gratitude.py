@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..analysis import Analysis, Unit, per_draft
-from ..lexicon import number, phrases
+from ..lexicon import number, phrases, words
 from ..types import Dimension, Stage
 from .base import Finding, rule
 from .dimensions import declare, element, units_as_evidence
@@ -43,6 +43,16 @@ declare(Dimension.GRATITUDE, evidence=lambda a: units_as_evidence(gratitude_unit
 element("thanks", lambda a: bool(gratitude_units(a)))
 
 
+def _addressed(name: str) -> str:
+    """How to name the interviewer in advice: "Maria" for "Maria Chen", but "Dr. Osei" for
+    "Dr. Osei" (a title is never left alone: "thanking Ms. for ...")."""
+    parts = name.split()
+    titles = words("references", "titles")
+    if len(parts) > 1 and parts[0].lower().rstrip(".") in titles:
+        return f"{parts[0]} {parts[-1]}"
+    return parts[0] if parts else "the interviewer"
+
+
 @rule(
     "GR001",
     "missing-thanks",
@@ -77,7 +87,7 @@ def missing_thanks(a: Analysis) -> Iterator[Finding]:
         Stage.FINAL: "for their time and consideration",
     }
     what = stage_word.get(a.stage, "for their time")
-    who = a.context.interviewers[0].split()[0] if a.context.interviewers else "the interviewer"
+    who = _addressed(a.context.interviewers[0]) if a.context.interviewers else "the interviewer"
     yield Finding(
         start,
         end,

@@ -339,7 +339,12 @@ def _reported_elsewhere(a: Analysis, codes: list[str]) -> bool:
 
     for code in codes:
         r = get_rule(code)
-        if (r.stages is None or a.stage in r.stages) and next(iter(r.check(a)), None) is not None:
+        if r.stages is not None and a.stage not in r.stages:
+            continue
+        try:
+            if next(iter(r.check(a)), None) is not None:
+                return True
+        except Exception:  # that rule's own failure is reported once, by the runner
             return True
     return False
 
