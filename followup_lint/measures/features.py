@@ -29,7 +29,9 @@ MIN_WORDS_FOR_LEVELS = 2
 """Word and sentence length, rare and Latinate words and reading ease say nothing about a
 single word ("Thanks."): below this, only the counted features judge."""
 
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# a dotted abbreviation ("U.S.", "e.g.") is one word, so its letters are not read as
+# text-speak ("U") or as short words
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:'[^\W\d_]+)*")
 _BREAK = re.compile(r"[.!?…][\"')\]]*\s+|\n+")
 # a full stop after a title, an initial or a common abbreviation does not end a sentence
 _ABBREVIATION = re.compile(
@@ -176,7 +178,8 @@ class Text:
         """How often each lower-cased word occurs."""
         out: dict[str, int] = {}
         for w in self.words:
-            lw = w.lower()
+            # a capital letter alone ("Plan B", "R&D") is not text-speak ("u", "r")
+            lw = w if len(w) == 1 and w.isupper() and w not in ("I", "A") else w.lower()
             out[lw] = out.get(lw, 0) + 1
         return out
 
@@ -277,7 +280,7 @@ def formality(t: Text) -> dict[str, Observation]:
     if len(ws) < MIN_WORDS_FOR_LEVELS:
         return out
     n = len(ws)
-    lengths = [len(w.replace("'", "")) for w in ws]
+    lengths = [len(w.replace("'", "").replace(".", "")) for w in ws]
     out["word_length"] = (round(sum(lengths) / n, 2), sum(lengths) / n)
     long_words = sum(1 for k in lengths if k >= 7)
     if long_words:
