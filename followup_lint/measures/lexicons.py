@@ -58,6 +58,7 @@ POLITENESS_FEATURES = (
     "counterfactual_modal",
     "indicative_modal",
     "first_person_start",
+    "first_person",
     "second_person_start",
     "hedges",
     "factuality",
