@@ -371,8 +371,6 @@ def politeness(t: Text) -> dict[str, Observation]:
         "counterfactual_modal": t.count(words("counterfactual")),
         "indicative_modal": t.count(words("indicative")),
         "first_person_start": sum(1 for w in first if w in ("i", "my", "i'm", "i've", "i'd", "i'll")),
-        # speaking for oneself ("I was wondering", "my edit") rather than about the reader
-        "first_person": t.count(words("first_person")),
         "second_person_start": sum(1 for w in first if w in ("you", "your", "you're", "you've", "you'll")),
         "hedges": t.count(words("hedges")),
         "factuality": t.count(words("factuality")),

@@ -58,7 +58,6 @@ POLITENESS_FEATURES = (
     "counterfactual_modal",
     "indicative_modal",
     "first_person_start",
-    "first_person",
     "second_person_start",
     "hedges",
     "factuality",
