@@ -130,23 +130,31 @@ class Batch:
 
     def __init__(self, sentences: Sequence[str]) -> None:
         self.starts: list[int] = []
+        self.lower_starts: list[int] = []
         parts: list[str] = []
-        pos = 0
+        lower: list[str] = []
+        pos = lower_pos = 0
         for s in sentences:
             self.starts.append(pos)
+            self.lower_starts.append(lower_pos)
             parts.append(normalise(s))
+            lower.append(parts[-1].lower())
             pos += len(s) + 1  # normalise keeps the length
+            lower_pos += len(lower[-1]) + 1  # lower() may not ("İ" is two characters)
         self.text = "\n".join(parts)
+        self.lower = "\n".join(lower)
         self._counts: dict[int, list[int]] = {}
 
-    def count(self, pattern: re.Pattern[str], index: int) -> int:
+    def count(self, pattern: re.Pattern[str], index: int, lower: bool = False) -> int:
+        """Matches of ``pattern`` in sentence ``index``; ``lower``: in its lower-cased text."""
         # keyed by identity: the patterns are compiled once and cached, and hashing a
-        # pattern costs more than the lookup
+        # pattern costs more than the lookup (one pattern is only ever scanned one way)
         per = self._counts.get(id(pattern))
         if per is None:
             per = [0] * len(self.starts)
-            for m in pattern.finditer(self.text):
-                per[bisect_right(self.starts, m.start()) - 1] += 1
+            starts = self.lower_starts if lower else self.starts
+            for m in pattern.finditer(self.lower if lower else self.text):
+                per[bisect_right(starts, m.start()) - 1] += 1
             self._counts[id(pattern)] = per
         return per[index]
 
@@ -221,13 +229,19 @@ class Text:
                 n = self.hits.get(pattern.key, 0)
             else:
                 n = pattern.count_words(self.counts, self.joined)
-            return n + (self.scan(pattern.pattern) if pattern.pattern is not None else 0)
+            scan = pattern.scan_pattern
+            return n + (self.scan(scan, pattern.lower) if scan is not None else 0)
         return self.scan(pattern)
 
-    def scan(self, pattern: re.Pattern[str]) -> int:
+    def scan(self, pattern: re.Pattern[str], lower: bool = False) -> int:
+        """Matches of ``pattern`` in the text, or in its lower-cased copy."""
         if self.batch is not None:
-            return self.batch.count(pattern, self.index)
-        return sum(1 for _ in pattern.finditer(self.text))
+            return self.batch.count(pattern, self.index, lower)
+        return sum(1 for _ in pattern.finditer(self.lowered if lower else self.text))
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
 
     def per_base(self, n: float) -> float:
         return n * COUNT_BASE / max(len(self.words), COUNT_BASE)
