@@ -280,7 +280,8 @@ def formality(t: Text) -> dict[str, Observation]:
         "lowercase_i": t.count(_LOWER_I),
         "shouting": t.shouting(),
         "first_person": t.count(words("first_person")),
-        "second_person": t.count(words("second_person")),
+        # the "you" of "thank you" is a formula, not talk addressed to the reader
+        "second_person": t.count(words("second_person")) - t.joined.count(" thank you "),
         "hedges_fillers": t.count(words("hedges_fillers")),
         "initial_conjunctions": sum(1 for w in first if words("initial_conjunctions").fullmatch(w)),
         "missing_end_punctuation": sum(1 for s in t.sentences if len(_WORD.findall(s)) >= 4 and not _TAIL_OK.search(s)),
