@@ -255,6 +255,7 @@ class Matcher:
         self.plain = frozenset(e for e in entries if _PLAIN.fullmatch(e))
         self.phrases = tuple(f" {e} " for e in entries if _PHRASE.fullmatch(e))
         self._firsts = tuple(p.split()[0] for p in self.phrases)
+        self._heads = tuple(p.rstrip() for p in self.phrases)
         rest = tuple(e for e in entries if e not in self.plain and f" {e} " not in self.phrases)
         self.pattern = word_pattern(rest) if rest else None
         # what a text scan uses: the same pattern without re.I over the lower-cased text, which
@@ -282,7 +283,7 @@ class Matcher:
         words = head.split(maxsplit=1)
         if words and words[0].strip(",.!:;") in self.plain:
             return True
-        if any(f" {head}".startswith(p.rstrip()) for p in self.phrases):
+        if self._heads and f" {head}".startswith(self._heads):
             return True
         return bool(self.pattern and self.pattern.match(head))
 
