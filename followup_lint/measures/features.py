@@ -29,7 +29,9 @@ MIN_WORDS_FOR_LEVELS = 2
 """Word and sentence length, rare and Latinate words and reading ease say nothing about a
 single word ("Thanks."): below this, only the counted features judge."""
 
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")
+# a dotted abbreviation ("U.S.", "e.g.") is one word, so its letters are not read as
+# text-speak ("U") or as short words
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:'[^\W\d_]+)*")
 _BREAK = re.compile(r"[.!?…][\"')\]]*\s+|\n+")
 # a full stop after a title, an initial or a common abbreviation does not end a sentence
 _ABBREVIATION = re.compile(
@@ -128,23 +130,31 @@ class Batch:
 
     def __init__(self, sentences: Sequence[str]) -> None:
         self.starts: list[int] = []
+        self.lower_starts: list[int] = []
         parts: list[str] = []
-        pos = 0
+        lower: list[str] = []
+        pos = lower_pos = 0
         for s in sentences:
             self.starts.append(pos)
+            self.lower_starts.append(lower_pos)
             parts.append(normalise(s))
+            lower.append(parts[-1].lower())
             pos += len(s) + 1  # normalise keeps the length
+            lower_pos += len(lower[-1]) + 1  # lower() may not ("İ" is two characters)
         self.text = "\n".join(parts)
+        self.lower = "\n".join(lower)
         self._counts: dict[int, list[int]] = {}
 
-    def count(self, pattern: re.Pattern[str], index: int) -> int:
+    def count(self, pattern: re.Pattern[str], index: int, lower: bool = False) -> int:
+        """Matches of ``pattern`` in sentence ``index``; ``lower``: in its lower-cased text."""
         # keyed by identity: the patterns are compiled once and cached, and hashing a
-        # pattern costs more than the lookup
+        # pattern costs more than the lookup (one pattern is only ever scanned one way)
         per = self._counts.get(id(pattern))
         if per is None:
             per = [0] * len(self.starts)
-            for m in pattern.finditer(self.text):
-                per[bisect_right(self.starts, m.start()) - 1] += 1
+            starts = self.lower_starts if lower else self.starts
+            for m in pattern.finditer(self.lower if lower else self.text):
+                per[bisect_right(starts, m.start()) - 1] += 1
             self._counts[id(pattern)] = per
         return per[index]
 
@@ -172,11 +182,19 @@ class Text:
         return split_sentences(self.text)
 
     @cached_property
+    def sentence_words(self) -> list[int]:
+        """How many words each sentence has."""
+        if len(self.sentences) == 1:  # the usual case: a draft's sentence, one at a time
+            return [len(self.words)]
+        return [len(_WORD.findall(s)) for s in self.sentences]
+
+    @cached_property
     def counts(self) -> dict[str, int]:
         """How often each lower-cased word occurs."""
         out: dict[str, int] = {}
         for w in self.words:
-            lw = w.lower()
+            # a capital letter alone ("Plan B", "R&D") is not text-speak ("u", "r")
+            lw = w if len(w) == 1 and w.isupper() and w not in ("I", "A") else w.lower()
             out[lw] = out.get(lw, 0) + 1
         return out
 
@@ -218,17 +236,24 @@ class Text:
                 n = self.hits.get(pattern.key, 0)
             else:
                 n = pattern.count_words(self.counts, self.joined)
-            return n + (self.scan(pattern.pattern) if pattern.pattern is not None else 0)
+            scan = pattern.scan_pattern
+            return n + (self.scan(scan, pattern.lower) if scan is not None else 0)
         return self.scan(pattern)
 
-    def scan(self, pattern: re.Pattern[str]) -> int:
+    def scan(self, pattern: re.Pattern[str], lower: bool = False) -> int:
+        """Matches of ``pattern`` in the text, or in its lower-cased copy."""
         if self.batch is not None:
-            return self.batch.count(pattern, self.index)
-        return sum(1 for _ in pattern.finditer(self.text))
+            return self.batch.count(pattern, self.index, lower)
+        return sum(1 for _ in pattern.finditer(self.lowered if lower else self.text))
+
+    @cached_property
+    def lowered(self) -> str:
+        return self.text.lower()
 
     def per_base(self, n: float) -> float:
         return n * COUNT_BASE / max(len(self.words), COUNT_BASE)
 
+    @cached_property
     def shouting(self) -> int:
         """Words in capitals, or every word when the text is mostly capitals."""
         letters = sum(len(w) for w in self.words)
@@ -238,6 +263,7 @@ class Text:
         # an acronym (NASA, HTML) is rarer as a lower-case word than a shouted one (REALLY)
         return sum(1 for m in _CAPS.finditer(self.text) if len(m.group(0)) >= 4 and zipf(m.group(0).lower()) >= 4.3)
 
+    @cached_property
     def emoji(self) -> int:
         return self.count(EMOJI) + self.count(_EMOTICON)
 
@@ -255,55 +281,66 @@ def formality(t: Text) -> dict[str, Observation]:
         "contractions": sum(n for w, n in t.counts.items() if _is_contraction(w)),
         "slang": t.count(slang()),
         "interjections": t.count(words("interjections")),
-        "emoji": t.emoji(),
+        "emoji": t.emoji,
         "exclamations": min(text.count("!"), 3 * len(t.sentences)),
         "questions": min(text.count("?"), 3 * len(t.sentences)),
         "punctuation_runs": t.count(_PUNCT_RUN),
         "lowercase_starts": lower_starts,
         "lowercase_i": t.count(_LOWER_I),
-        "shouting": t.shouting(),
+        "shouting": t.shouting,
         "first_person": t.count(words("first_person")),
-        "second_person": t.count(words("second_person")),
+        # the "you" of "thank you" is a formula, not talk addressed to the reader
+        "second_person": t.count(words("second_person")) - t.joined.count(" thank you "),
         "hedges_fillers": t.count(words("hedges_fillers")),
         "initial_conjunctions": sum(1 for w in first if words("initial_conjunctions").fullmatch(w)),
-        "missing_end_punctuation": sum(1 for s in t.sentences if len(_WORD.findall(s)) >= 4 and not _TAIL_OK.search(s)),
+        "missing_end_punctuation": sum(
+            1 for k, s in zip(t.sentence_words, t.sentences, strict=True) if k >= 4 and not _TAIL_OK.search(s)
+        ),
         "casual_greeting": 1 if _opens_with(text, words("casual_greetings")) else 0,
         "formal_greeting": 1 if _opens_with(text, words("formal_greetings")) else 0,
         "casual_signoff": 1 if _last_line_matches(text, words("casual_signoffs")) else 0,
         "formal_signoff": 1 if _last_line_matches(text, words("formal_signoffs")) else 0,
-        "title_case": sum(1 for s in t.sentences if _title_case(s)),
     }
+    # a feature of weight 0 moves no score and is not reported, so it is not computed either
+    weighted = _formality_weighted()
+    if "title_case" in weighted:
+        counts["title_case"] = sum(1 for s in t.sentences if _title_case(s))
     out = _counts(t, counts)
     if len(ws) < MIN_WORDS_FOR_LEVELS:
         return out
     n = len(ws)
-    lengths = [len(w.replace("'", "")) for w in ws]
+    lengths = [len(w.replace("'", "").replace(".", "")) for w in ws]
     out["word_length"] = (round(sum(lengths) / n, 2), sum(lengths) / n)
     long_words = sum(1 for k in lengths if k >= 7)
     if long_words:
         out["long_words"] = (long_words, t.per_base(long_words))
     # greeting and sign-off lines ("Dear Ms. Chen,", "Kind regards,") are not short sentences
-    lengths_ = [len(_WORD.findall(s)) for s in t.sentences]
-    prose = [k for k, s in zip(lengths_, t.sentences, strict=True) if k >= 4 or _TAIL_OK.search(s)]
+    prose = [k for k, s in zip(t.sentence_words, t.sentences, strict=True) if k >= 4 or _TAIL_OK.search(s)]
     per_sentence = sum(prose) / len(prose) if prose and sum(prose) else n / max(1, len(t.sentences))
     out["sentence_length"] = (round(per_sentence, 1), math.log2(per_sentence))
     # common words the reader knows; names (capitalised inside a sentence) and unknown
     # words (typos, foreign words) are neither rare vocabulary nor register
     lower = [w.lower() for w in ws if not w[:1].isupper()] + [w for w in first if w]
-    known = [z for z in (zipf(w) for w in lower if len(w) >= 3) if z > 0]
+    known = [z for z in (zipf(w) for w in lower if len(w) >= 3) if z > 0] if "rare_words" in weighted else []
     if known:
         share = 100 * sum(1 for z in known if z < 4.0) / len(known)
         out["rare_words"] = (round(share, 1), share)
     share = 100 * sum(1 for w in lower if _latinate(w)) / n
     out["latinate_words"] = (round(share, 1), share)
-    syllables = sum(_syllables(w.lower()) for w in ws)
-    ease = 206.835 - 1.015 * per_sentence - 84.6 * syllables / n
-    out["readability"] = (round(ease, 1), ease)
-    if t.tags:
+    if "readability" in weighted:
+        syllables = sum(_syllables(w.lower()) for w in ws)
+        ease = 206.835 - 1.015 * per_sentence - 84.6 * syllables / n
+        out["readability"] = (round(ease, 1), ease)
+    if t.tags and "nominal_style" in weighted:
         f = heylighen_dewaele(t.tags)
         if f is not None:
             out["nominal_style"] = (round(f, 1), f)
     return out
+
+
+@lru_cache(maxsize=1)
+def _formality_weighted() -> frozenset[str]:
+    return frozenset(name for name, w in spec().formality.items() if w.weight)
 
 
 def heylighen_dewaele(tags: Sequence[str]) -> float | None:
@@ -377,7 +414,7 @@ def politeness(t: Text) -> dict[str, Observation]:
         "imperative_start": imperative,
         "exclamations": min(text.count("!"), 3 * len(t.sentences)),
         "questions": min(text.count("?"), 3 * len(t.sentences)),
-        "shouting": t.shouting(),
+        "shouting": t.shouting,
         "pushy": t.count(lexicon_words("tone", "pushy")),
         "desperate": t.count(lexicon_words("tone", "desperate")),
         "frustrated": t.count(lexicon_words("tone", "frustrated")),

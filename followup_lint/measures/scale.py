@@ -21,7 +21,7 @@ def judge(text: str, tokens: fx.Tokens | None, observe: Observe, weights: Mappin
 
 
 def _judge(t: fx.Text, observe: Observe, weights: Mapping[str, Weight]) -> Measure:
-    if not t.words and not t.emoji():
+    if not t.words and not t.emoji:
         return Measure(None, (), _why_not(t.raw))
     m = _measure(observe(t), weights)
     if not m.features and not t.words:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MEASURE_VERSION = 1
+MEASURE_VERSION = 2
 """Bumped whenever a feature, a weight or the scale changes, so stored scores stay comparable."""
 
 
