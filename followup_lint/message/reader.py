@@ -106,6 +106,8 @@ def read_message(text: str, *, start: int = 0, end: int | None = None) -> Messag
 
     instructions = [(z.start, z.end) for z in zones if z.kind == "instruction"]
     paragraphs = [(s, e) for s, e in paragraphs if not any(a <= s and e <= b for a, b in instructions)]
+    # an empty zone (a closing of no characters) marks nothing and would overlap its neighbour
+    zones = [z for z in zones if z.end > z.start]
     zones.sort(key=lambda z: (z.start, -z.end, _ORDER[z.kind]))
     view = _view(text, blank, breaks)
     starts = {s for s, _ in paragraphs} | {z.start for z in zones if z.kind in ("body", "closing", "greeting")}
