@@ -19,11 +19,11 @@ from .engine.intake import DraftInput, Prepared, prepare
 from .errors import ConfigError
 from .grammar.checker import GrammarChecker
 from .report import Report
-from .rules.dimensions import elements_of, evidence_of, graded_of, notes_of, unjudged_of
+from .rules.dimensions import evidence_of, graded_of, notes_of, stage_elements, unjudged_of
 from .rules.runner import run_rules
 from .rules.selection import Selection
 from .sanitize import tokenizer_safe
-from .scoring import rubric, score
+from .scoring import score
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -188,7 +188,7 @@ class Analyzer:
             notes=notes_of(analysis),
             weight_overrides=self.config.weights,
             points={r.code: r.points for r in self.selection.rules},
-            elements=elements_of(analysis, rubric(analysis.stage)),
+            elements=stage_elements(analysis),
             prose_words=analysis.prose_word_count,
             graded=graded_of(analysis),
         )

@@ -130,7 +130,7 @@ class MoveModel:
         return self.w.labels[k], float(p[k])
 
     def label_doc(self, doc: Any, sents: Sequence[Any]) -> list[tuple[str, float]]:
-        return [self.predict(s.text, [(t.text, t.tag_) for t in s]) for s in sents]
+        return [ranking[0] for ranking in self.ranked_doc(doc, sents, top=1)]
 
     def ranked_doc(self, doc: Any, sents: Sequence[Any], top: int = 3) -> list[list[tuple[str, float]]]:
         """Per sentence, the ``top`` moves by probability, best first (the first is

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..analysis import Analysis, Unit
+from ..analysis import Analysis, Unit, per_draft
 from ..report import Evidence
 from ..scoring import Graded
 from ..types import Dimension
@@ -102,3 +102,12 @@ def elements_of(a: Analysis, names: Iterable[str]) -> dict[str, bool]:
 
     load_all()
     return {n: ELEMENTS[n](a) for n in names}
+
+
+@per_draft
+def stage_elements(a: Analysis) -> dict[str, bool]:
+    """Which elements of its stage's rubric the note has (the scorer, LN002 and ST009 read
+    it: computed once per draft)."""
+    from ..scoring import rubric
+
+    return elements_of(a, rubric(a.stage))

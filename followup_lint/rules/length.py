@@ -10,7 +10,7 @@ from ..lexicon import number, threshold
 from ..scoring import rubric
 from ..types import Dimension, Stage
 from .base import Finding, rule
-from .dimensions import declare, elements_of
+from .dimensions import declare, stage_elements
 
 _STAGE_WORD = {
     Stage.THANK_YOU: "thank-you note",
@@ -139,7 +139,7 @@ def too_short(a: Analysis) -> Iterator[Finding]:
     # Length serves content: a short note that already has every element of its stage's
     # rubric is complete, not too short; otherwise say what the missing words should carry.
     worth = rubric(a.stage)
-    present = elements_of(a, worth)
+    present = stage_elements(a)
     wanted = [_ADD[k] for k in worth if not present[k] and k in _ADD]
     if not wanted:
         return

@@ -11,7 +11,7 @@ from ..lexicon import phrases
 from ..scoring import rubric
 from ..types import Dimension, Stage
 from .base import Finding, rule
-from .dimensions import declare, element, elements_of, units_as_evidence
+from .dimensions import declare, element, stage_elements, units_as_evidence
 from .signals import placeholder_spans
 
 declare(
@@ -380,7 +380,7 @@ def missing_element(a: Analysis) -> Iterator[Finding]:
     if not a.prose_units:
         return
     worth = rubric(a.stage)
-    present = elements_of(a, worth)
+    present = stage_elements(a)
     used: set[int] = set()
     for name in worth:
         if present[name]:
