@@ -153,7 +153,7 @@ def _linter(dialect: str | None) -> Any:
 
 
 class HarperChecker:
-    """Harper behind the :class:`~followup_lint.grammar.base.GrammarBackend` interface.
+    """Harper as a grammar backend: :meth:`check` gives :class:`GrammarIssue` objects.
 
     ``dialect`` ("american", "british", "australian", "canadian", "indian"): spell for that
     dialect only. None (the default): American and British spellings are both accepted.
@@ -240,7 +240,6 @@ class HarperChecker:
             message=str(lint.message),
             kind=kind,
             source_rule=rule,
-            category=str(lint.lint_kind),
             replacements=replacements,
             safe_fix=rule in _SAFE_RULES and len(replacements) == 1,
         )
