@@ -103,7 +103,10 @@ def test_misspellings_that_look_like_british_endings_are_still_found() -> None:
     # British words pass because Harper's British dictionary knows them, not because their
     # ending can be rewritten: "-ement" -> "-ment" or "ae" -> "e" would pass these misspellings.
     # "familes" draws Harper's SplitWords rather than SpellCheck: still not a British word.
-    text = "Our arguement about the developement plan took a yaer. Its acknowledgements were kind to familes."
+    text = (
+        "Our arguement about the developement plan took a yaer. Its acknowledgements were kind to familes, "
+        "and the data was anonymised."
+    )
     found = {text[i.start : i.end] for i in HarperChecker().check(text) if i.kind == "spelling"}
     assert found == {"arguement", "developement", "yaer", "familes"}
 
@@ -214,15 +217,6 @@ def test_the_linter_starts_building_before_spacy_loads() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[True]"
-
-
-def test_a_capitalised_misspelling_at_a_sentence_start_is_not_taken_for_a_name(hp: Analyzer) -> None:
-    # The tagger calls "Gouverment" a proper noun; alone at a sentence start that is no support.
-    text = "Dear Sam,\n\nThank you for the call. Finaly I can say yes. Hopefuly we meet soon.\n\nBest,\nAna"
-    assert [s.text for s in gm(hp.analyze(text)) if s.code == "GM001"] == ["Finaly", "Hopefuly"]
-    # A name the draft also writes elsewhere, or one followed by a surname, stays accepted.
-    named = hp.analyze("Hi Zorana,\n\nThank you. Zorana showed me the lab. Oyelaran Adebisi joined.\n\nBest,\nAna")
-    assert [s.text for s in gm(named) if s.code == "GM001"] == []
 
 
 def test_pathological_input_is_bounded() -> None:

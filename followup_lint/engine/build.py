@@ -56,23 +56,13 @@ def units_of(doc: Doc, at: Offsets, text: str) -> list[Unit]:
 
 def accepted_words(ctx: Context, config: Config, doc: Doc) -> frozenset[str]:
     """Words spelling must accept: the context's names and topics, the user's vocabulary, and
-    proper nouns the tagger found (people, companies, products).
-
-    At a sentence start every word is capitalised, and the tagger calls a capitalised word it
-    does not know a proper noun, a misspelling ("Becuase", "Gouverment") as readily as a name.
-    There a proper noun is accepted only with support: the next word is a proper noun too
-    ("Priya Shah"), or the word is written capitalised elsewhere in the draft ("Hi Priya,").
-    """
+    proper nouns the tagger found (people, companies, products)."""
     names = [*ctx.interviewers, ctx.company or "", ctx.role or "", ctx.candidate or "", *ctx.topics]
     accepted = {w.lower() for n in names for w in re.findall(r"[\w'’-]+", n)}
     accepted.update(v.lower() for v in config.vocabulary)
-    proper = [t for t in doc if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and WORD_RE.fullmatch(t.text)]
-    elsewhere = {t.text for t in doc if not t.is_sent_start and t.text[:1].isupper()}
-    for t in proper:
-        following = doc[t.i + 1] if t.i + 1 < len(doc) else None
-        supported = (following is not None and following.tag_ in ("NNP", "NNPS")) or t.text in elsewhere
-        if not t.is_sent_start or supported:
-            accepted.add(t.text.lower())
+    accepted.update(
+        t.text.lower() for t in doc if t.tag_ in ("NNP", "NNPS") and t.text[:1].isupper() and WORD_RE.fullmatch(t.text)
+    )
     return frozenset(accepted)
 
 

@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from .base import GrammarIssue, GrammarUnavailable, chunks
+from .variants import american_forms
 
 MAX_CHARS = 20_000
 CHUNK_CHARS = 3_000
@@ -279,7 +280,11 @@ class HarperChecker:
         # A British spelling ("programme", "judgement") is right unless a dialect is set. Harper's
         # British dictionary decides; rewriting endings ("-ement" -> "-ment") would also pass
         # misspellings such as "arguement" or "yaer".
-        return not (self.dialect is None and _known(flagged, "british"))
+        # Its list lacks some -ise forms ("anonymised"): an -ise/-yse word whose -ize/-yze form
+        # is known passes too (that rewrite cannot turn a misspelling into a word).
+        stem = re.sub(r"['’]s$", "", flagged)
+        z_forms = {f for f in american_forms(stem) if re.sub(r"(?<=[iy])z", "s", f) == stem.lower()}
+        return not (self.dialect is None and (_known(flagged, "british") or any(_known(f) for f in z_forms)))
 
 
 @lru_cache(maxsize=4096)
