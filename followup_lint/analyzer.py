@@ -140,6 +140,8 @@ class Analyzer:
         # The grammar server answers one batch ahead of spaCy, in the background.
         position = {id(p): i for i, p in enumerate(todo)}
         pending: dict[int, Future[Any] | None] = {}
+        if todo:
+            self.grammar.preload()  # Harper's linter builds while spaCy loads (next line)
         docs = iter(self.nlp.pipe((self._doc(p) for p in todo), batch_size=batch_size)) if todo else iter(())
         reports = []
         ahead = 0

@@ -99,6 +99,43 @@ def test_a_chosen_dialect_spells_for_that_dialect_only() -> None:
     assert "colour" not in british and "organisation" not in british
 
 
+def test_misspellings_that_look_like_british_endings_are_still_found() -> None:
+    # British words pass because Harper's British dictionary knows them, not because their
+    # ending can be rewritten: "-ement" -> "-ment" or "ae" -> "e" would pass these misspellings.
+    # "familes" draws Harper's SplitWords rather than SpellCheck: still not a British word.
+    text = (
+        "Our arguement about the developement plan took a yaer. Its acknowledgements were kind to familes, "
+        "and the data was anonymised."
+    )
+    found = {text[i.start : i.end] for i in HarperChecker().check(text) if i.kind == "spelling"}
+    assert found == {"arguement", "developement", "yaer", "familes"}
+
+
+def test_prefixed_forms_of_known_words_are_not_misspellings() -> None:
+    text = "The call went unreturned, so we hired non-specialists and the recertification went ahead."
+    assert [text[i.start : i.end] for i in HarperChecker().check(text) if i.kind == "spelling"] == []
+    # the word after the prefix must be known: a misspelling behind a prefix is still one
+    typo = "The mail went unreturnd."
+    assert [typo[i.start : i.end] for i in HarperChecker().check(typo)] == ["unreturnd"]
+
+
+def test_hyphenated_prefixes_are_style_and_spaced_ones_spelling() -> None:
+    hyphen = HarperChecker().check("It was a non-stop week.")
+    assert [(i.source_rule, i.kind) for i in hyphen] == [("DisjointPrefixes", "style")]
+    spaced = HarperChecker().check("We dis agreed on the plan.")
+    assert [(i.source_rule, i.kind) for i in spaced] == [("DisjointPrefixes", "spelling")]
+
+
+def test_acronyms_and_names_are_not_merged_words() -> None:
+    assert [i for i in HarperChecker().check("She is an ENT specialist at the clinic.") if i.kind != "style"] == []
+    merged = HarperChecker().check("I agree whole heartedly with the plan.")
+    assert [i.source_rule for i in merged] == ["MergeWords"]
+
+
+def test_a_copular_sentence_is_not_missing_a_preposition() -> None:
+    assert HarperChecker().check("Lawyers are young people.") == []
+
+
 def test_a_whole_email_with_names_times_and_addresses_is_clean(hp: Analyzer) -> None:
     text = (
         "Dear Ms. Achterberg,\n\nThank you for meeting with me on Tuesday at 3:30pm about the Data Analyst role. "
@@ -164,6 +201,22 @@ def test_import_does_not_load_harper() -> None:
     code = "import sys, followup_lint; print('harper' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_linter_starts_building_before_spacy_loads() -> None:
+    # A fresh interpreter: record, when the spaCy pipeline starts loading, whether Harper's
+    # linter is already on its way (so the two loads overlap in a cold CLI run).
+    code = (
+        "import followup_lint as fl, followup_lint.nlp.loading as L, followup_lint.grammar.harper as H\n"
+        "real = L.load_pipeline; seen = []\n"
+        "def spy(*a, **k):\n"
+        "    seen.append(bool(H._preloading or H._linters)); return real(*a, **k)\n"
+        "L.load_pipeline = spy\n"
+        "fl.Analyzer(grammar='harper').analyze('Thank you for the interview.')\n"
+        "print(seen)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[True]"
 
 
 def test_pathological_input_is_bounded() -> None:

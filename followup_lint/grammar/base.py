@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -25,7 +24,6 @@ class GrammarIssue:
     message: str
     kind: str
     source_rule: str
-    category: str = ""
     replacements: tuple[str, ...] = ()
     safe_fix: bool = False
 
@@ -65,29 +63,8 @@ def _specificity(issue: GrammarIssue) -> tuple[bool, int]:
     return (bool(issue.replacements), -(issue.end - issue.start))
 
 
-KINDS = (
-    "spelling",
-    "grammar",
-    "confusion",
-    "punctuation",
-    "typography",
-    "capitalization",
-    "repetition",
-    "whitespace",
-    "style",
-)
-
-
 class GrammarUnavailable(RuntimeError):
     """The backend cannot run (not installed, failed to start, died, timed out)."""
-
-
-class GrammarBackend(Protocol):
-    name: str
-
-    def check(self, text: str, *, accepted_words: Collection[str] = ()) -> list[GrammarIssue]:
-        """Issues in ``text``; words in ``accepted_words`` (case-insensitive) are never flagged."""
-        ...
 
 
 def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:

@@ -150,7 +150,6 @@ class BuiltinChecker:
                     f"“{word}” is a name and takes a capital letter.",
                     "capitalization",
                     "BUILTIN_PROPER_NOUN",
-                    "Capitalization",
                     (word[:1].upper() + word[1:],),
                     safe_fix=True,
                 )
@@ -172,7 +171,6 @@ class BuiltinChecker:
                         message,
                         "confusion",
                         "BUILTIN_CONFUSION",
-                        "Confused words",
                         (fix,),
                         safe_fix=False,
                     )
@@ -192,7 +190,6 @@ class BuiltinChecker:
                     f"“{m.group(1)}” is repeated.",
                     "repetition",
                     "BUILTIN_REPEATED_WORD",
-                    "Repetition",
                     (m.group(1),),
                     safe_fix="\n" not in between,
                 )
@@ -209,7 +206,6 @@ class BuiltinChecker:
                     "Write the pronoun “I” in capitals.",
                     "capitalization",
                     "BUILTIN_LOWERCASE_I",
-                    "Capitalization",
                     ("I",),
                     safe_fix=True,
                 )
@@ -232,7 +228,6 @@ class BuiltinChecker:
                     "Start the sentence with a capital letter.",
                     "capitalization",
                     "BUILTIN_SENTENCE_START",
-                    "Capitalization",
                     (fix,),
                     safe_fix=True,
                 )
@@ -252,7 +247,6 @@ class BuiltinChecker:
                     "Doubled punctuation.",
                     "punctuation",
                     "BUILTIN_DOUBLE_PUNCTUATION",
-                    "Punctuation",
                     (m.group(1)[0],),
                     safe_fix=True,
                 )
@@ -265,7 +259,6 @@ class BuiltinChecker:
                     "No space before this punctuation mark.",
                     "punctuation",  # a visible gap, unlike a doubled space
                     "BUILTIN_SPACE_BEFORE_PUNCTUATION",
-                    "Punctuation",
                     ("",),
                     safe_fix=True,
                 )
@@ -278,7 +271,6 @@ class BuiltinChecker:
                     "Two spaces between words.",
                     "whitespace",
                     "BUILTIN_DOUBLE_SPACE",
-                    "Whitespace",
                     (" ",),
                     safe_fix=True,
                 )
@@ -291,7 +283,6 @@ class BuiltinChecker:
                     "Spaces at the end of the line.",
                     "whitespace",
                     "BUILTIN_TRAILING_SPACE",
-                    "Whitespace",
                     ("",),
                     safe_fix=True,
                 )
@@ -324,7 +315,6 @@ class BuiltinChecker:
                         f"“{word}” may be misspelled.",
                         "spelling",
                         "BUILTIN_SPELLING",
-                        "Spelling",
                         replacements,
                         safe_fix=False,
                     )

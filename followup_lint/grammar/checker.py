@@ -97,13 +97,19 @@ class GrammarChecker:
             self._failure = None
         return self._failure is not None
 
+    def preload(self) -> None:
+        """Start building Harper's linter in a background thread when this mode will use it.
+        Call it before the spaCy pipeline loads: the build (about a second, cold) releases the
+        GIL, so the two loads overlap instead of adding up."""
+        if self.mode in ("auto", "harper"):
+            self._harper.preload()
+
     def start(self, text: str) -> Future[Any] | None:
         """Send ``text`` to LanguageTool in the background and return the pending answer, so
         the request overlaps the spaCy pass; ``check(..., pending=...)`` collects it. None when
         no server is in use (the other checkers are fast and need no head start). Harper's
         linter, when it will be used, starts loading here too."""
-        if self.mode in ("auto", "harper"):
-            self._harper.preload()
+        self.preload()
         if self.mode not in ("auto", "languagetool") or self._languagetool_down():
             return None
         try:

@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from .base import GrammarIssue, GrammarUnavailable, chunks
-from .variants import american_forms, is_spelling_variant
+from .variants import american_forms
 
 MAX_CHARS = 20_000
 CHUNK_CHARS = 3_000
@@ -61,7 +61,14 @@ DISABLED_RULES: dict[str, str] = {
     "QuoteSpacing": "typography, not grammar",
     "DayOneNames": "“day one” is an idiom",
     "OrthographicConsistency": "names that are also acronyms (“Sam” -> “SAM”)",
+    "MissingPreposition": "fires on correct copular sentences (“Lawyers are young people.”)",
 }
+
+# Derivational prefixes a dictionary cannot list with every word: "un" + "returned",
+# "non-" + "specialists". A word made of one of these and a word the dictionary knows (of at
+# least ``_MIN_STEM`` letters, so "mis" + "pell" does not pass) is not a misspelling.
+_PREFIXES = ("non", "un", "re", "pre", "post", "co", "eco", "over", "under", "multi", "anti", "semi", "sub", "inter")
+_MIN_STEM = 5
 
 # Harper's lint kind -> ours. Kinds of advice rather than error go to "style" (GM008, off by
 # default); Formatting is typography unless it is about spaces.
@@ -96,6 +103,9 @@ _RULE_KINDS = {
     "SplitWords": "spelling",
     "Cant": "spelling",  # "cant" for "can't" is a typo, not an enhancement
 }
+# A hyphenated prefix ("non-stop", "re-send") is a spelling the dictionaries allow; closing it
+# up is a preference (style). A spaced one ("dis agreed") stays a spelling error.
+_PREFIX_RULES = {"DisjointPrefixes"}
 # Fixes a program may apply: mechanical and unambiguous.
 _SAFE_RULES = {"RepeatedWords", "Spaces", "CapitalizePersonalPronouns", "SentenceCapitalization"}
 
@@ -153,7 +163,7 @@ def _linter(dialect: str | None) -> Any:
 
 
 class HarperChecker:
-    """Harper behind the :class:`~followup_lint.grammar.base.GrammarBackend` interface.
+    """Harper as a grammar backend: :meth:`check` gives :class:`GrammarIssue` objects.
 
     ``dialect`` ("american", "british", "australian", "canadian", "indian"): spell for that
     dialect only. None (the default): American and British spellings are both accepted.
@@ -182,6 +192,11 @@ class HarperChecker:
         def build() -> None:
             with contextlib.suppress(GrammarUnavailable):
                 _linter(self.dialect)
+                # The first lint of a new linter is slow (tens of ms): pay it here, and build the
+                # British dictionary the spelling filter asks when no dialect is set.
+                _known("warm", self.dialect)
+                if self.dialect is None:
+                    _known("warm", "british")
 
         threading.Thread(target=build, name="followup-lint-harper-load", daemon=True).start()
 
@@ -229,6 +244,10 @@ class HarperChecker:
             return None
         kind = kind_of(rule, str(lint.lint_kind))
         flagged = text[start:end]
+        if rule in _PREFIX_RULES and "-" in flagged:
+            kind = "style"
+        if rule == "MergeWords" and any(w[:1].isupper() for w in flagged.split()[1:]):
+            return None  # "an ENT", "Real Politik": an acronym or a name, not a split word
         replacements = tuple(str(s.replacement_text) for s in list(lint.suggestions)[:5])
         if kind == "spelling" and not self._spelling_worth_reporting(text, start, flagged, replacements, accepted):
             return None
@@ -240,7 +259,6 @@ class HarperChecker:
             message=str(lint.message),
             kind=kind,
             source_rule=rule,
-            category=str(lint.lint_kind),
             replacements=replacements,
             safe_fix=rule in _SAFE_RULES and len(replacements) == 1,
         )
@@ -257,24 +275,40 @@ class HarperChecker:
             return False  # mid-sentence capitals are names; the tagger's proper nouns are accepted too
         if _after_signoff(text, start) or (flagged[:1].isupper() and _short_line(text, start)):
             return False  # a signature, a greeting or a sign-off line
-        # A British spelling of an American word ("programme") is right unless a dialect is set.
+        if _derived(flagged):
+            return False
+        # A British spelling ("programme", "judgement") is right unless a dialect is set. Harper's
+        # British dictionary decides; rewriting endings ("-ement" -> "-ment") would also pass
+        # misspellings such as "arguement" or "yaer".
+        # Its list lacks some -ise forms ("anonymised"): an -ise/-yse word whose -ize/-yze form
+        # is known passes too (that rewrite cannot turn a misspelling into a word).
         stem = re.sub(r"['’]s$", "", flagged)
-        return not (
-            self.dialect is None
-            and (
-                any(is_spelling_variant(flagged, r) for r in replacements)
-                or any(_known(form) for form in american_forms(stem))
-            )
-        )
+        z_forms = {f for f in american_forms(stem) if re.sub(r"(?<=[iy])z", "s", f) == stem.lower()}
+        return not (self.dialect is None and (_known(flagged, "british") or any(_known(f) for f in z_forms)))
 
 
 @lru_cache(maxsize=4096)
-def _known(word: str) -> bool:
-    """Harper's American dictionary knows ``word`` (it raises no spelling lint on it)."""
-    harper, linter = _linter(None)
+def _known(word: str, dialect: str | None = None) -> bool:
+    """Harper's dictionary for ``dialect`` (None: American) knows ``word``: it raises no
+    spelling lint on it."""
+    harper, linter = _linter(dialect)
     with _lint_lock:
-        lints = linter.lint(word, language=harper.Language.PLAINTEXT)
-    return not any(str(lint.lint_kind) == "Spelling" for lint in lints)
+        found = linter.organized_lints(word, language=harper.Language.PLAINTEXT)
+    # Any lint we would report as spelling counts, not only the Spelling kind: "familes" gets
+    # SplitWords, not SpellCheck.
+    return not any(
+        kind_of(str(rule), str(lint.lint_kind)) == "spelling" for rule, lints in found.items() for lint in lints
+    )
+
+
+def _derived(word: str) -> bool:
+    """``word`` is a known prefix and a known word ("unreturned", "non-specialists")."""
+    lower = word.lower()
+    for prefix in _PREFIXES:
+        stem = lower[len(prefix) :].lstrip("-")
+        if lower.startswith(prefix) and len(stem) >= _MIN_STEM and stem.isalpha() and _known(stem):
+            return True
+    return False
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -27,7 +27,7 @@ import unicodedata
 import urllib.parse
 import urllib.request
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..report import Utf16Index
 from .base import GrammarIssue, GrammarUnavailable, chunks
@@ -337,7 +337,6 @@ class LanguageToolClient:
             message=m.message,
             kind=kind,
             source_rule=m.rule_id,
-            category=m.category,
             replacements=replacements,
             safe_fix=safe,
         )
@@ -359,16 +358,7 @@ def _proxy_for(scheme: str, host: str) -> tuple[str, int] | None:
 def _shift(issue: GrammarIssue, offset: int) -> GrammarIssue:
     if not offset:
         return issue
-    return GrammarIssue(
-        issue.start + offset,
-        issue.end + offset,
-        issue.message,
-        issue.kind,
-        issue.source_rule,
-        issue.category,
-        issue.replacements,
-        issue.safe_fix,
-    )
+    return replace(issue, start=issue.start + offset, end=issue.end + offset)
 
 
 def _inside_address(text: str, start: int, end: int) -> bool:
