@@ -51,6 +51,11 @@ def _norm_tokens(text: str) -> set[str]:
 
 def _same_org(candidate: str, company: str) -> bool:
     cand, comp = _norm_tokens(candidate), _norm_tokens(company)
+    # "Grand Marina Hotel" is not "Hotel Aurora": a shared word that any company's name may
+    # end in says nothing, unless it is all either name has
+    endings = words("wrong_company", "company_endings")
+    if cand - endings and comp - endings:
+        cand, comp = cand - endings, comp - endings
     if not cand or not comp:
         return True
     return bool(cand & comp) or any(
