@@ -140,6 +140,8 @@ def infer_stage(
     """The likely stage and a short reason. Dates, when known, outweigh wording; without
     them, a relative date in the text ("two weeks ago") stands in (``sent_on``, the send
     date, turns "since our interview on March 3" into days)."""
+    # a hard-wrapped sentence breaks its lines anywhere ("any\nupdate"); cues are read on words
+    sentences = [" ".join(s.split()) for s in sentences]
     text = " ".join(sentences)
     for stage, key, why in (
         (Stage.WITHDRAWAL, "withdrawal_cues", "withdraws from the process"),

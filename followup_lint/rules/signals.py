@@ -106,9 +106,9 @@ def context_topics(a: Analysis) -> tuple[Topic, ...]:
     """The context's topics, then the key phrases of its notes that are not already a topic
     and not a name the context gives (the interviewer, the candidate, the company, the role).
 
-    A topic the writer chose is short and deliberate: one of its longer words is a mention
-    (as before notes existed). A key phrase is read by a model from free text, so it needs
-    all of its words when it has one or two, and two when it has more."""
+    A sentence mentions one when it names all of its words (by stem) when it has one or two,
+    and two of them when it has more: "building data pipelines" does not mention "the claims
+    pipeline", "the machines are booked in two shifts" mentions "two-shift machine booking"."""
     ctx = a.context
     # a word of the role or a name is no topic: "the design system audit" is not mentioned by
     # "the Product Designer role", nor "grant reporting" by "the Grants Coordinator job"
@@ -116,18 +116,20 @@ def context_topics(a: Analysis) -> tuple[Topic, ...]:
     named = {s for n in names for s in content_stems(n)}
     out: list[Topic] = []
     for t in ctx.topics:
-        stems = tuple(
-            s for s, w in zip(content_stems(t), _content_words(t)) if len(w) >= 4 and not _in(s, named)
-        )
+        stems = tuple(s for s, w in zip(content_stems(t), _content_words(t)) if len(w) >= 4 and not _in(s, named))
         if stems:
-            out.append(Topic(t, "topics", stems, 1))
+            out.append(Topic(t, "topics", stems, _needed(stems)))
     given = {s for t in out for s in t.stems}
     for phrase in key_phrases(ctx.note_fragments):
         stems = tuple(s for s in content_stems(phrase) if not _in(s, named))
         if not stems or set(stems) <= given:
             continue
-        out.append(Topic(phrase, "notes", stems, len(stems) if len(stems) <= 2 else 2))
+        out.append(Topic(phrase, "notes", stems, _needed(stems)))
     return tuple(out)
+
+
+def _needed(stems: tuple[str, ...]) -> int:
+    return min(len(stems), 2)
 
 
 def _in(stem_: str, stems: set[str]) -> bool:
@@ -162,5 +164,8 @@ def topic_matches(a: Analysis) -> list[TopicMatch]:
             hits = [(s, e) for s, e, st in spans if any(same_stem(st, t) for t in topic.stems)]
             named = {t for t in topic.stems if any(same_stem(st, t) for _, _, st in spans)}
             if len(named) >= topic.needed and hits:
-                found.append(TopicMatch(hits[0][0], hits[-1][1], topic))
+                exact = a.mentions(topic.text, where="prose")
+                inside = [(s, e) for s, e in exact if unit.start <= s < unit.end]
+                start, end = inside[0] if inside else (hits[0][0], hits[-1][1])
+                found.append(TopicMatch(start, end, topic))
     return found
