@@ -184,6 +184,10 @@ def infer_stage(
                 return Stage.FINAL, f"{said} with closing language: a final note"
             return Stage.STATUS_CHECK, f"{said} and asks for news: a status check"
         if d.days < 3:
+            # "we spoke yesterday, but any updates?": asking, not thanking (the thank-you cues
+            # are loose, "the interview"; the move model says whether a sentence thanks)
+            if status >= 1 and counts["gratitude"] == 0 and not phrases("gratitude", "thanks").search(text):
+                return Stage.STATUS_CHECK, f"{said} and asks for news without thanks: a status check"
             return Stage.THANK_YOU, f"{said}: a thank-you"
     stage, why = _by_wording(final, status, thanks, counts)
     if said and stage is Stage.THANK_YOU:

@@ -53,6 +53,12 @@ DRAFTS = [
         "a couple of weeks",
     ),
     (
+        "status_check",
+        "Hi Dana,\n\nI know we spoke yesterday, but I wanted to see if you had any updates\non the planner "
+        "role.\n\nLeo",
+        "yesterday",
+    ),
+    (
         "final",
         "Dear Ms. Okoro,\n\nIt has been a month since we met, and I understand the role may have\nbeen filled. "
         "Please keep me in mind for future openings.\n\nWarm regards,\nOwen Price",
