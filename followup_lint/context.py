@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime, time
@@ -13,6 +14,11 @@ from .tomlfile import read_toml
 from .types import Stage
 
 DateLike = date | datetime | str | None
+
+NOTES_LIMIT = 2000
+"""Characters of ``Context.notes`` read for key phrases: notes longer than a page are pasted
+transcripts, and their first page is where a writer puts what mattered."""
+_NOTE_BREAK = re.compile(r"[;\n•·]+|(?<=[.!?])\s+|^\s*[-*]\s+|\s+[-–—]\s+", re.M)
 
 
 def _parse_when(name: str, value: DateLike) -> datetime | None:
@@ -105,6 +111,16 @@ class Context:
         object.__setattr__(self, "send_date", _parse_when("send_date", send_date))
         object.__setattr__(self, "candidate", _clean(candidate, "candidate"))
         object.__setattr__(self, "stage", parsed_stage)
+
+    @property
+    def note_fragments(self) -> tuple[str, ...]:
+        """The interview notes cut where a writer separates items (semicolons, line breaks,
+        bullets, sentence ends, dashes), the first :data:`NOTES_LIMIT` characters only; the
+        key phrases are read from these (``rules/signals.py``)."""
+        if not self.notes:
+            return ()
+        parts = (" ".join(p.split()) for p in _NOTE_BREAK.split(self.notes[:NOTES_LIMIT]))
+        return tuple(p.strip(" .,:") for p in parts if p and p.strip(" .,:"))
 
     @property
     def interviewers(self) -> tuple[str, ...]:

@@ -50,7 +50,27 @@ def test_clean_draft_has_no_findings_and_scores_high(analyzer: Analyzer) -> None
     report = run(analyzer, CLEAN)
     assert not report.suggestions, report.suggestions
     assert report.score is not None and report.score >= 95
-    assert report.dimensions["timing"].score is None  # no dates given
+    # no dates given: "meet with me yesterday" dates the note, and a day later is on time
+    timing = report.dimensions["timing"]
+    assert timing.score == 100 and "“yesterday”" in timing.note
+
+
+def test_timing_from_the_text_only_when_it_is_clear(analyzer: Analyzer) -> None:
+    late = run(analyzer, CLEAN.replace("yesterday", "last week"))
+    (found,) = [s for s in late.suggestions if s.code == "TM001"]
+    assert found.text == "last week" and "about 7 days after the interview" in found.message
+    nudge = (
+        "Hi Dana,\n\nI know we only spoke about the shift lead role at the bakery last\n"
+        "night, but I wanted to ask whether there is any news on it yet.\n\nBest,\nSam"
+    )
+    report = analyzer.analyze(nudge, fl.Context(stage="status_check"))
+    (soon,) = [s for s in report.suggestions if s.code == "TM002"]
+    assert soon.text == "last\nnight"  # the phrase itself, across the wrapped line
+    assert_spans_exact(report)
+    rough = nudge.replace("last\nnight", "a few\ndays ago")
+    assert "TM002" not in {s.code for s in analyzer.analyze(rough, fl.Context(stage="status_check")).suggestions}
+    undated = nudge.replace(" last\nnight", "\n")
+    assert analyzer.analyze(undated, fl.Context(stage="status_check")).dimensions["timing"].score is None
 
 
 @pytest.mark.parametrize(

@@ -70,3 +70,24 @@ def model_version(nlp: Language) -> str:
 def labeller_version(nlp: Language) -> str:
     tagger = nlp.get_pipe("followup_moves")
     return f"{tagger.labeller.name}-{tagger.labeller.version}"  # type: ignore[attr-defined]
+
+
+# What reads text other than the draft (the interview notes) and names entities on demand:
+# the model's tagger and entity recogniser, without the parser, lemmatizer or our components.
+# Loaded only when a context carries notes or a rule asks for an entity label, so drafts
+# without them pay nothing.
+_READER_EXCLUDE = ("parser", "lemmatizer", "attribute_ruler", "senter")
+
+
+def load_reader(preferred: str | None = None) -> Language:
+    """The model's tagger and entity recogniser alone, loaded once per model; thread-safe."""
+    name = find_model(preferred)
+    key = f"{name}:reader"
+    with _lock:
+        nlp = _cache.get(key)
+        if nlp is None:
+            import spacy
+
+            nlp = spacy.load(name, exclude=list(_READER_EXCLUDE))
+            _cache[key] = nlp
+        return nlp

@@ -257,11 +257,14 @@ def title_case_shouting(a: Analysis) -> Iterator[Finding]:
     Why it matters:
         Title case in a sentence reads like a headline or a raised voice, and makes a short
         note look careless.
+        Headline style counts too: the longer words capitalised and most short ones ("But
+        Wanted to See if You Had Any Updates"); names are not counted.
     Example:
-        Hi, I Know We Spoke Yesterday, But Wanted To See If You Had Any Updates.
+        Hi, I Know We Spoke Yesterday, But Wanted to See if You Had Any Updates.
     Instead:
         Hi, I know we spoke yesterday, but I wanted to see if you had any updates.
     """
+    names = _name_words(a)
     for unit in a.prose_units:
         found = _TITLE_WORD.findall(unit.text)
         letters = [ch for ch in unit.text if ch.isalpha()]
@@ -269,8 +272,29 @@ def title_case_shouting(a: Analysis) -> Iterator[Finding]:
             continue  # too short to tell, or capitals throughout (FM006 shouting)
         small = [w for w in found if len(w) <= 3 and w.lower() not in ("i", "i'm", "i've", "i'd")]
         capital = sum(1 for w in found if w[:1].isupper())
-        if capital / len(found) >= 0.85 and small and all(w[:1].isupper() for w in small):
+        every = capital / len(found) >= 0.85 and bool(small) and all(w[:1].isupper() for w in small)
+        if every or _headline_case(found[1:], names):
             yield Finding(unit.start, unit.end, "This sentence is in title case; use sentence case.")
+
+
+def _name_words(a: Analysis) -> set[str]:
+    ctx = a.context
+    given = [*ctx.interviewers, ctx.candidate or "", ctx.company or "", ctx.role or ""]
+    return {w.lower() for n in given for w in _TITLE_WORD.findall(n)}
+
+
+def _headline_case(words_: list[str], names: set[str]) -> bool:
+    """Headline style: the longer words capitalised, the short ones mostly too ("But Wanted
+    to See if You Had Any Updates"). A sentence full of names keeps its short words in
+    lower case ("I met the Lumen Health Data Team at the Boston office"), so it is spared."""
+    rest = [w for w in words_ if w.lower() not in names and w.lower() not in ("i", "i'm", "i've", "i'd")]
+    long = [w for w in rest if len(w) >= 4]
+    short = [w for w in rest if len(w) <= 3]
+    if len(long) < 4 or len(short) < 3:
+        return False
+    share_long = sum(w[:1].isupper() for w in long) / len(long)
+    share_short = sum(w[:1].isupper() for w in short) / len(short)
+    return share_long >= 0.9 and share_short >= 0.5
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ from functools import cache
 
 from ..analysis import Analysis, Unit, per_draft
 from ..lexicon import number, phrases, words
+from ..nlp.keyphrases import entity_labels
 from ..report import Evidence
 from ..types import Dimension, Stage
 from .base import Finding, rule
 from .dimensions import declare, element, units_as_evidence
-from .signals import in_placeholder, placeholder_spans
+from .signals import Topic, context_topics, in_placeholder, placeholder_spans, topic_matches
 
 
 @cache
@@ -51,6 +52,11 @@ def _norm_tokens(text: str) -> set[str]:
 
 def _same_org(candidate: str, company: str) -> bool:
     cand, comp = _norm_tokens(candidate), _norm_tokens(company)
+    # "Grand Marina Hotel" is not "Hotel Aurora": a shared word that any company's name may
+    # end in says nothing, unless it is all either name has
+    endings = words("wrong_company", "company_endings")
+    if cand - endings and comp - endings:
+        cand, comp = cand - endings, comp - endings
     if not cand or not comp:
         return True
     return bool(cand & comp) or any(
@@ -67,6 +73,7 @@ def _known_non_company(a: Analysis, candidate: str) -> bool:
             a.context.role or "",
             a.context.candidate or "",
             *a.context.topics,
+            *(t.text for t in context_topics(a)),
         ]
     )
     if tokens & _norm_tokens(known):
@@ -74,6 +81,92 @@ def _known_non_company(a: Analysis, candidate: str) -> bool:
     # a lone generic word ("Team", "Company") is not a rival company's name
     generic = words("references", "generic_company_words")
     return tokens <= generic
+
+
+_NAME = r"((?:[A-Z][\w&'’.-]*[\w&])(?:\s+(?:&\s+)?[A-Z][\w&'’.-]*[\w&]){0,3})"
+# Seats the employer takes that a past employer never does ("your work at X", "at X we would",
+# "X and its customers"), and a signature line that signs as a candidate for X. The last two
+# are loose: a name there is a company only when it reads as one (see _is_company).
+_YOUR_WORK = re.compile(r"\byour (?:work|colleagues|people|role|team|teams)\s+(?:at|with)\s+(?:the\s+)?" + _NAME)
+_AT_X_WE = re.compile(
+    r"\b[Aa]t\s+" + _NAME + r",?\s+(?:we|I)(?:['’](?:d|ll)|\s+(?:would|could|will|can|might|should|shall))\b"
+)
+_AND_ITS = re.compile(
+    _NAME + r"\s+and\s+(?:its|their)\s+(?:customers|clients|patients|members|users|people|staff|employees|"
+    r"team|mission|partners|communit(?:y|ies)|guests|students|residents|families)\b"
+)
+_SIGNED_AS = re.compile(
+    r"(?im)^[^\n]*\b(?:candidate|applicant|interviewee)\b[^\n]*?(?:\bat\b|\bwith\b|\bfor\b|[,–—|-])\s*"
+    + _NAME.replace("\\s+", "[ \\t]+")
+    + r"[ \t]*$"
+)
+_LOOSE_SLOT = re.compile(r"^(?:contribut|excited|enthusiastic|passionate|interest)", re.I)
+_CURRENT_EMPLOYER = re.compile(
+    r"(?i:\b(?:current(?:ly)?|present(?:ly)?|now)\b[\w ]{0,20}?\b(?:at|with|for)\s+|"
+    r"\bi(?:['’]m| am)?\s+(?:currently\s+|now\s+)?(?:work(?:ing)?|employed)\s+(?:at|for|with)\s+)" + _NAME
+)
+
+
+def _company_seats(a: Analysis) -> Iterator[tuple[str, int, bool]]:
+    """Each name in a seat the employer takes: (name, start, loose)."""
+    for m in (*a.find(_COMPANY_SLOT), *a.find(_COMPANY_SLOT, where="subject")):
+        yield m.group(1), m.start(1), bool(_LOOSE_SLOT.match(m.group(0)))
+    for m in (*a.find(_POSSESSIVE_COMPANY), *a.find(_YOUR_WORK)):
+        yield m.group(1), m.start(1), False
+    for m in (*a.find(_AT_X_WE), *a.find(_AND_ITS)):
+        yield m.group(1), m.start(1), True
+    if a.signoff is not None:
+        end = a.signoff.start + len(a.signoff_text)
+        for m in _SIGNED_AS.finditer(a.text, a.signoff.start, end):
+            yield m.group(1), m.start(1), False
+
+
+def _own_employers(a: Analysis) -> list[str]:
+    """Names the draft introduces as the writer's own employer ("in my current role at Y",
+    "I work at Y", "at Y, where I work now"): never the wrong company."""
+    names = [m.group(1) for m in a.find(_CURRENT_EMPLOYER)]
+    after = phrases("wrong_company", "own_employer_after").pattern
+    for m in a.find(re.compile(r"\b[Aa]t\s+" + _NAME)):
+        if after.match(a.text, m.end(1)):
+            names.append(m.group(1))
+    return names
+
+
+def _own_employer_here(a: Analysis, start: int, end: int) -> bool:
+    """The seat is the writer's own: "my role at Y", "our team at Y", "Y, where I work now"."""
+    sentence_start = max(a.text.rfind("\n", 0, start), a.text.rfind(". ", 0, start)) + 1
+    if _own_seat().search(a.text[sentence_start:start]):
+        return True
+    return bool(phrases("wrong_company", "own_employer_after").pattern.match(a.text, end))
+
+
+@cache
+def _own_seat() -> re.Pattern[str]:
+    own = phrases("wrong_company", "own_employer_before").pattern.pattern
+    return re.compile(
+        r"(?:" + own + r")\s+(?:[\w-]+\s+){0,2}?(?:role|position|job|team|work|time|career|employer|company|"
+        r"internship|placement)\s+(?:at|with)\s+(?:the\s+)?$"
+    )
+
+
+def _is_company(a: Analysis, name: str, start: int) -> bool:
+    """A name in a loose seat reads as a company: it ends in a company word ("Labs",
+    "Health"), or the entity recogniser calls it an organisation. The recogniser runs only
+    here, on the sentence's own tokens."""
+    last = name.split()[-1].lower().strip(".")
+    if last in words("wrong_company", "company_endings"):
+        return True
+    if a.doc is None:
+        return False
+    base = a.body_start
+    span = a.doc.char_span(start - base, start - base + len(name), alignment_mode="expand")
+    if span is None:
+        return False
+    sent = span.sent
+    labels = entity_labels(
+        [t.text for t in sent], [bool(t.whitespace_) for t in sent], span.start - sent.start, span.end - sent.start
+    )
+    return "ORG" in labels
 
 
 def _name_like(expected: str, said: str, *, titled: bool) -> str:
@@ -86,17 +179,9 @@ def _name_like(expected: str, said: str, *, titled: bool) -> str:
 
 @per_draft
 def topic_mentions(a: Analysis) -> list[tuple[int, int, str]]:
-    """Mentions of the context's topics (whole words; a topic of several words may match by
-    its distinctive words)."""
-    found: list[tuple[int, int, str]] = []
-    stop = _stop()
-    for topic in a.context.topics:
-        spans = a.mentions(topic)
-        if not spans:
-            for w in (w for w in re.findall(r"[A-Za-z0-9][\w-]{3,}", topic) if w.lower() not in stop):
-                spans.extend(a.mentions(w))
-        found.extend((s, e, topic) for s, e in spans)
-    return sorted(set(found))
+    """Mentions of the context's topics and of the key phrases of its notes, compared by stem
+    (``signals.topic_matches``)."""
+    return sorted({(m.start, m.end, m.topic.text) for m in topic_matches(a)})
 
 
 @per_draft
@@ -163,8 +248,14 @@ def greeting_name(a: Analysis) -> tuple[int, int, str] | None:
     return offset, offset + len(name), name
 
 
+_LABEL = {"topics": "names the topic “{}”", "notes": "names “{}” from your interview notes"}
+
+
 def _evidence(a: Analysis) -> list[Evidence]:
-    topics = [Evidence(s, e, a.text[s:e], f"names the topic “{t}”") for s, e, t in topic_mentions(a)]
+    topics = [
+        Evidence(m.start, m.end, a.text[m.start : m.end], _LABEL[m.topic.source].format(m.topic.text))
+        for m in sorted(topic_matches(a), key=lambda m: (m.start, m.end))
+    ]
     return units_as_evidence(reference_units(a), "recalls the conversation") + topics
 
 
@@ -208,9 +299,39 @@ def no_specific_reference(a: Analysis) -> Iterator[Finding]:
         unit = a.prose_units[min(1, len(a.prose_units) - 1)]
         start, end = unit.start, unit.end
         message = "Nothing here recalls the conversation; mention one specific thing you discussed."
-    topics = a.context.topics
-    hint = f"I keep thinking about what you said about {topics[0]}." if topics else None
+    topics = context_topics(a)
+    if topics:
+        # RF007 stays quiet here, so the topics are named in this one finding
+        said = "Your notes mention" if all(t.source == "notes" for t in topics) else "The interview covered"
+        message += f" {said} {_named(topics)}."
+    hint = _topic_hint(topics)
     yield Finding(start, end, message, replacements=(hint,) if hint else ())
+
+
+def _named(topics: tuple[Topic, ...]) -> str:
+    return ", ".join(f"“{t.text}”" for t in topics[:3]) + (", …" if len(topics) > 3 else "")
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "your", "our", "their", "his", "her", "its", "this", "that", "my"})
+
+
+def _topic_hint(topics: tuple[Topic, ...]) -> str | None:
+    """A sentence that names the first topic: "the" before a phrase of two or more words
+    ("the claims pipeline"), none before one word ("accessibility", "Kubernetes")."""
+    if not topics:
+        return None
+    text = topics[0].text.strip()
+    words_ = text.split()
+    if len(words_) > 1 and words_[0].lower() not in _DETERMINERS:
+        text = f"the {text}"
+    return f"I keep thinking about what you said about {text}."
+
+
+def missing_reference(a: Analysis) -> bool:
+    """RF001 or RF006 reports this note: nothing in it recalls the conversation."""
+    if a.stage is not Stage.THANK_YOU or len(a.prose_units) < 2:
+        return False
+    return template_note(a) or not reference_units(a)
 
 
 @rule(
@@ -243,19 +364,16 @@ def wrong_company(a: Analysis) -> Iterator[Finding]:
     if not company:
         return
     seen: set[int] = set()
-    matches = [
-        *a.find(_COMPANY_SLOT),
-        *a.find(_COMPANY_SLOT, where="subject"),
-        *a.find(_POSSESSIVE_COMPANY),
-    ]
-    for m in matches:
-        name = m.group(1)
-        start = m.start(1)
+    own = _own_employers(a)
+    for name, start, loose in _company_seats(a):
         if (
             start in seen
             or _same_org(name, company)
+            or any(_same_org(name, o) for o in own)
             or _known_non_company(a, name)
+            or _own_employer_here(a, start, start + len(name))
             or in_placeholder(a, start, start + len(name))
+            or (loose and not _is_company(a, name, start))
         ):
             continue
         seen.add(start)
@@ -514,12 +632,60 @@ def generic_template(a: Analysis) -> Iterator[Finding]:
         return
     units = a.prose_units
     stock = stock_units(a)
-    topics = a.context.topics
-    hint = f"I keep thinking about what you said about {topics[0]}." if topics else None
+    hint = _topic_hint(context_topics(a))
     yield Finding(
         units[0].start,
         units[-1].end,
         f"{len(stock)} of {len(units)} sentences here would fit any interview; replace one with something "
         "only your conversation could have produced (a problem, a plan, a remark).",
+        replacements=(hint,) if hint else (),
+    )
+
+
+@rule(
+    "RF007",
+    "topics-not-mentioned",
+    # measured precision 0.53 on the drafts this rule was not written with (d1-d11; every
+    # false alarm is in d1-d6, which tag such drafts no-specific-reference only): a
+    # suggestion until the corpus says otherwise
+    severity="suggestion",
+    summary="None of the topics from your notes is mentioned.",
+    stages=("thank_you",),
+)
+def topics_not_mentioned(a: Analysis) -> Iterator[Finding]:
+    """Flags a thank-you note that mentions none of the topics the context gives, or none of
+    the key phrases of its interview notes.
+
+    What it does:
+        Reads the context's topics and the key phrases of its notes (nouns with their
+        modifiers, names and figures; pleasantries and the words every interview has left
+        out) and looks for each in the prose by word stem, so "event-sourcing migration"
+        is found in "migrating billing to event sourcing". It fires when the note recalls
+        something, but none of these; a note that recalls nothing is RF001's finding (or
+        RF006's), which names the topics itself. The references evidence names the ones that
+        are there.
+    Why it matters:
+        Your notes hold what this interview was about. A note that mentions none of it could
+        follow any interview; one detail from them shows you listened.
+    Example:
+        Context: notes=Talked about the fraud model, the reconciliation backlog and the Kotlin migration
+        Dear Pedro,\\n\\nThank you for speaking with me today. You told me about the new
+        office in Lisbon, and I am very interested in the role.\\n\\nBest,\\nBruna
+    Instead:
+        Context: notes=Talked about the fraud model, the reconciliation backlog and the Kotlin migration
+        Dear Pedro,\\n\\nThank you for speaking with me today. The reconciliation backlog you
+        described is the kind of problem I like, and I am very interested in the role.
+        \\n\\nBest,\\nBruna
+    """
+    topics = context_topics(a)
+    if not topics or not a.prose_units or topic_matches(a) or missing_reference(a):
+        return  # a note that recalls nothing is RF001's (or RF006's) finding, which names the topics
+    unit = a.prose_units[min(1, len(a.prose_units) - 1)]
+    source = "the topics from your notes" if all(t.source == "notes" for t in topics) else "the interview's topics"
+    hint = _topic_hint(topics)
+    yield Finding(
+        unit.start,
+        unit.end,
+        f"None of {source} is mentioned ({_named(topics)}); name one of them.",
         replacements=(hint,) if hint else (),
     )

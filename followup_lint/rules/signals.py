@@ -5,11 +5,17 @@ A rule module never imports another rule module; what two dimensions share lives
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from ..analysis import Analysis, per_draft
 from ..lexicon import number, phrases
 from ..measures import Measure, evidence_line, measure_sentences
 from ..message import find_placeholders
+from ..nlp.keyphrases import content_stems, key_phrases, same_stem, stem
 from ..scoring import Graded
+
+_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 @per_draft
@@ -76,3 +82,90 @@ def graded_cap(m: Measure, neutral: float, slope: float, label: str) -> Graded |
         return None
     cap = max(0.0, min(100.0, 100 - slope * (neutral - m.score)))
     return Graded(cap, f"{label} {m.score:.0f}/100: {evidence_line(m)}", measure_detail(m))
+
+
+@dataclass(frozen=True)
+class Topic:
+    """Something the interview was about: a context topic, or a key phrase of its notes."""
+
+    text: str
+    source: str  # "topics" or "notes"
+    stems: tuple[str, ...]
+    needed: int  # how many of the stems a sentence must name to mention it
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    start: int
+    end: int
+    topic: Topic
+
+
+@per_draft
+def context_topics(a: Analysis) -> tuple[Topic, ...]:
+    """The context's topics, then the key phrases of its notes that are not already a topic
+    and not a name the context gives (the interviewer, the candidate, the company, the role).
+
+    A sentence mentions one when it names all of its words (by stem) when it has one or two,
+    and two of them when it has more: "building data pipelines" does not mention "the claims
+    pipeline", "the machines are booked in two shifts" mentions "two-shift machine booking"."""
+    ctx = a.context
+    # a word of the role or a name is no topic: "the design system audit" is not mentioned by
+    # "the Product Designer role", nor "grant reporting" by "the Grants Coordinator job"
+    names = [*ctx.interviewers, ctx.candidate or "", ctx.company or "", ctx.role or ""]
+    named = {s for n in names for s in content_stems(n)}
+    out: list[Topic] = []
+    for t in ctx.topics:
+        stems = tuple(s for s, w in zip(content_stems(t), _content_words(t)) if len(w) >= 4 and not _in(s, named))
+        if stems:
+            out.append(Topic(t, "topics", stems, _needed(stems)))
+    given = {s for t in out for s in t.stems}
+    for phrase in key_phrases(ctx.note_fragments):
+        stems = tuple(s for s in content_stems(phrase) if not _in(s, named))
+        if not stems or set(stems) <= given:
+            continue
+        out.append(Topic(phrase, "notes", stems, _needed(stems)))
+    return tuple(out)
+
+
+def _needed(stems: tuple[str, ...]) -> int:
+    return min(len(stems), 2)
+
+
+def _in(stem_: str, stems: set[str]) -> bool:
+    return any(same_stem(stem_, s) for s in stems)
+
+
+def _content_words(text: str) -> list[str]:
+    """The words :func:`content_stems` keeps, in the same order (for their lengths)."""
+    kept: list[str] = []
+    seen: set[str] = set()
+    for w in re.findall(r"[a-z0-9]+", text.lower()):
+        s = content_stems(w)
+        if s and s[0] not in seen:
+            seen.add(s[0])
+            kept.append(w)
+    return kept
+
+
+@per_draft
+def topic_matches(a: Analysis) -> list[TopicMatch]:
+    """Where the prose mentions a context topic or a key phrase of the notes, compared by
+    stem within one sentence ("event-sourcing migration" in "migrating billing to event
+    sourcing"). Read in the view, so a quoted reply never counts."""
+    topics = context_topics(a)
+    if not topics:
+        return []
+    seen = a.view or a.text
+    found: list[TopicMatch] = []
+    for unit in a.prose_units:
+        spans = [(m.start(), m.end(), stem(m.group())) for m in _WORD.finditer(seen, unit.start, unit.end)]
+        for topic in topics:
+            hits = [(s, e) for s, e, st in spans if any(same_stem(st, t) for t in topic.stems)]
+            named = {t for t in topic.stems if any(same_stem(st, t) for _, _, st in spans)}
+            if len(named) >= topic.needed and hits:
+                exact = a.mentions(topic.text, where="prose")
+                inside = [(s, e) for s, e in exact if unit.start <= s < unit.end]
+                start, end = inside[0] if inside else (hits[0][0], hits[-1][1])
+                found.append(TopicMatch(start, end, topic))
+    return found

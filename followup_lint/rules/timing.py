@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from ..analysis import Analysis
+from ..analysis import Analysis, per_draft
 from ..context import hours_between
 from ..lexicon import number
+from ..stage import RelativeDate, relative_dates
 from ..types import Dimension, Stage
 from .base import Finding, rule
 from .dimensions import declare
@@ -20,10 +22,29 @@ def elapsed_hours(a: Analysis) -> float | None:
     return hours_between(start, sent)
 
 
-declare(
-    Dimension.TIMING,
-    unjudged=lambda a: None if elapsed_hours(a) is not None else "needs the interview date and the send date",
-)
+@per_draft
+def said_when(a: Analysis) -> RelativeDate | None:
+    """Without dates, what the prose says of the interview's day ("we spoke yesterday",
+    "since our interview two weeks ago"): the oldest such date, as the stage inference reads
+    it. A date the text cannot count ("since March 3" with no send date) is not one."""
+    if elapsed_hours(a) is not None:
+        return None
+    dated = [d for d in relative_dates([" ".join(u.text.split()) for u in a.prose_units]) if d.counted]
+    return max(dated, key=lambda d: d.days) if dated else None
+
+
+def _unjudged(a: Analysis) -> str | None:
+    if elapsed_hours(a) is not None or said_when(a) is not None:
+        return None
+    return "needs the interview date and the send date"
+
+
+def _note(a: Analysis) -> str | None:
+    said = said_when(a)
+    return f"no dates given; judged from {said} in the text" if said is not None else None
+
+
+declare(Dimension.TIMING, unjudged=_unjudged, note=_note)
 
 
 def _anchor(a: Analysis) -> tuple[int, int]:
@@ -35,13 +56,36 @@ def _anchor(a: Analysis) -> tuple[int, int]:
 
 
 def _too_soon(a: Analysis, stage: Stage, min_days: str, advice: str) -> Iterator[Finding]:
-    """A note of ``stage`` sent sooner than ``[timing] min_days`` after the interview."""
-    hours = elapsed_hours(a)
-    if a.stage is not stage or hours is None or hours < 0:
+    """A note of ``stage`` sent sooner than ``[timing] min_days`` after the interview. From
+    a date the text gives, only when it is under half of that: "a few days ago" is too rough
+    a count to hold against a five-day rule, "yesterday" is not."""
+    if a.stage is not stage:
         return
-    if hours < number("timing", min_days) * 24:
-        start, end = _anchor(a)
-        yield Finding(start, end, f"Only {_days(hours)} since the interview; {advice}")
+    hours = elapsed_hours(a)
+    if hours is not None:
+        if 0 <= hours < number("timing", min_days) * 24:
+            start, end = _anchor(a)
+            yield Finding(start, end, f"Only {_days(hours)} since the interview; {advice}")
+        return
+    said = said_when(a)
+    if said is not None and said.days < number("timing", min_days) / 2:
+        start, end = _said_span(a, said)
+        yield Finding(start, end, f"“{said.phrase}” puts this {_when(said.days)}; {advice}")
+
+
+def _said_span(a: Analysis, said: RelativeDate) -> tuple[int, int]:
+    """Where the prose says the relative date (its words may be hard-wrapped)."""
+    pattern = re.compile(r"\s+".join(re.escape(w) for w in said.phrase.split()), re.I)
+    found = next(iter(a.find(pattern, where="prose")), None)
+    return found.span() if found is not None else _anchor(a)
+
+
+def _when(days: float) -> str:
+    if days < 1:
+        return "on the day of the interview"
+    if days < 2:
+        return "the day after the interview"
+    return f"about {days:.0f} days after the interview"
 
 
 def _days(hours: float) -> str:
@@ -61,6 +105,8 @@ def late_thank_you(a: Analysis) -> Iterator[Finding]:
 
     What it does:
         With the interview and send dates known, flags a thank-you note sent after ${thank_you_late_hours} hours.
+        Without them, a date the note gives ("since we spoke last week") stands in when it
+        is at least twice that.
     Why it matters:
         The note works best while the conversation is fresh: the same or the next day.
     Example:
@@ -70,8 +116,21 @@ def late_thank_you(a: Analysis) -> Iterator[Finding]:
         Context: stage=thank_you; interview_date=2026-03-02T10:00; send_date=2026-03-02T17:00
         Thank you for meeting with me.
     """
+    if a.stage is not Stage.THANK_YOU:
+        return
     hours = elapsed_hours(a)
-    if a.stage is not Stage.THANK_YOU or hours is None:
+    said = said_when(a)
+    if hours is None and said is not None and said.days * 24 >= 2 * number("timing", "thank_you_late_hours"):
+        # from the text, only when clearly late ("last week", "two weeks ago")
+        start, end = _said_span(a, said)
+        yield Finding(
+            start,
+            end,
+            f"“{said.phrase}” puts this {_when(said.days)}; send thank-you notes the "
+            "same or the next day (late is still better than never).",
+        )
+        return
+    if hours is None:
         return
     if hours > number("timing", "thank_you_late_hours"):
         start, end = _anchor(a)
@@ -89,6 +148,8 @@ def status_check_too_soon(a: Analysis) -> Iterator[Finding]:
 
     What it does:
         With dates known, flags a status check sent under ${status_check_min_days} days after the interview.
+        Without them, a date the note gives ("we spoke yesterday") stands in when it is under
+        half of that.
     Why it matters:
         Hiring teams need time; a status check after a day or two reads as impatience. Wait
         for the date they gave you, or about a week.
@@ -116,6 +177,7 @@ def final_note_too_soon(a: Analysis) -> Iterator[Finding]:
 
     What it does:
         With dates known, flags a final note sent under ${final_min_days} days after the interview.
+        Without them, a date the note gives stands in when it is under half of that.
     Why it matters:
         Silence for a few days is normal; a final note is for after two or three weeks with
         no word, once a status check has gone unanswered.
