@@ -178,3 +178,22 @@ def test_rf002_spares_own_employer_clients_and_tools(analyzer: Analyzer, sentenc
     ctx = _ctx(topics=["Harlow Logistics account"], notes="They bill through Paylane; Kotlin migration")
     report = analyzer.analyze(_draft(sentence), context=ctx)
     assert "RF002" not in codes(report), [s.text for s in report.suggestions if s.code == "RF002"]
+
+
+def test_a_y_word_and_its_inflections_share_a_stem() -> None:
+    assert stem("juried") == stem("jury") == stem("jurying")
+    assert stem("studied") == stem("study")
+
+
+def test_a_topic_spread_over_two_sentences_in_a_row_is_mentioned(analyzer: Analyzer) -> None:
+    ctx = _ctx(topics=["the school rooftop job"])
+    spread = _draft(
+        "Riding along to the school this morning was great. Seeing the crew swap the rooftop units was impressive."
+    )
+    assert not codes(analyzer.analyze(spread, context=ctx)) & {"RF001", "RF007"}
+    # the same two words far apart in the note are not one topic
+    apart = fl.Draft.from_text(
+        "Hi Ines,\n\nRiding along to the school this morning was great. The crew was friendly. I learned a lot "
+        "about scheduling. I am very interested in the role.\n\nThe rooftop view was lovely.\n\nBest,\nSam Reyes"
+    )
+    assert codes(analyzer.analyze(apart, context=ctx)) & {"RF001", "RF007"}

@@ -288,3 +288,23 @@ def test_a_very_long_note_is_compared_by_its_first_sentences(analyzer: Analyzer)
     report = check_panel([long_note, long_note.replace("Maria", "Priya")], analyzer=analyzer)
     assert any("only its first 60 were compared" in n for n in report.notes)
     assert report.copies[0].compared == (60, 60)
+
+
+def test_check_points_panel_rules_to_check_panel_and_accepts_a_shared_config(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    note = FIXTURES / "wrong_name" / sorted(p.name for p in (FIXTURES / "wrong_name").iterdir())[0]
+    code = main(["check", "--grammar", "builtin", "--select", "RF008", str(note)])
+    _, err = capsys.readouterr()
+    assert code == 2 and "followup-lint check-panel" in err and "RF008 panel-near-copy" in err
+    # a configuration file written for both commands: check runs its own rules and skips the panel's
+    shared = tmp_path / "followup-lint.toml"
+    shared.write_text('select = ["RF", "panel-wrong-name"]\nignore = ["RF008"]\n', encoding="utf-8")
+    for command in ("check", "batch"):
+        code = main(
+            [command, "--grammar", "builtin", "--config", str(shared), "--format", "jsonl", "--exit-zero", str(note)]
+        )
+        out, err = capsys.readouterr()
+        assert code == 0, err
+        records = [json.loads(line) for line in out.splitlines()]
+        assert records and {s["code"][:2] for r in records for s in r["suggestions"]} <= {"RF"}

@@ -135,3 +135,26 @@ def test_dates_in_the_context_outweigh_the_text() -> None:
 def test_a_status_check_asking_about_your_decision_is_not_an_answer_to_one(analyzer: Analyzer) -> None:
     text = "Dear Ms. Okoro,\n\nIt has been two weeks since my interview. Is there any news on your decision?\n\nRegards,\nAli"
     assert analyzer.analyze(fl.Draft.from_text(text), context=CTX).stage is Stage.STATUS_CHECK
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        # told of the decision, not asking about it
+        (
+            "Thank you for telling me so kindly about your decision. I learned a lot on the trial shift.",
+            "after_rejection",
+        ),
+        ("Thanks for informing me of the decision; I enjoyed meeting the team.", "after_rejection"),
+        # a networking note that names a meeting a week ago is no late thank-you
+        (
+            "We met briefly at the design meetup last week. Do you know if Fernhill is hiring? Could you refer me?",
+            "other",
+        ),
+        # the same words inside a thank-you or a status check do not move it
+        ("Thank you for meeting me yesterday. I am glad the team is hiring two more analysts.", "thank_you"),
+        ("We spoke two weeks ago. Is there any news about your decision?", "status_check"),
+    ],
+)
+def test_told_decisions_and_networking_notes(text: str, stage: str) -> None:
+    assert infer_stage([text], ["other"])[0] is Stage(stage)

@@ -15,7 +15,15 @@ from ..errors import FollowupLintError
 from ..progress import progress
 from ..types import Stage
 from .check import check_grammar_choice, exit_code
-from .common import UsageError, add_check_options, add_result_options, at_or_above, build_config, expand
+from .common import (
+    UsageError,
+    add_check_options,
+    add_result_options,
+    at_or_above,
+    build_config,
+    expand,
+    single_draft_config,
+)
 
 FORMATS = ("summary", "csv", "jsonl")
 
@@ -54,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
         from .panel import run_batch
 
         return run_batch(args, config)
+    config = single_draft_config(config)
     drafts: list[Draft] = []
     contexts: list[Context] = []
     names: list[str] = []

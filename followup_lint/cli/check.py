@@ -23,6 +23,7 @@ from .common import (
     build_context,
     emit,
     read_draft,
+    single_draft_config,
     terminal_width,
     use_color,
 )
@@ -49,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         if sys.stdin.isatty():
             raise UsageError("give a draft file, or - to read standard input (try 'followup-lint --help')")
         args.files = ["-"]
-    config = build_config(args)
+    config = single_draft_config(build_config(args))
     context = build_context(args)
     stdin_name = args.stdin_filename or "<stdin>"
     shown_as = args.stdin_filename or "-"

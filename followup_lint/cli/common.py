@@ -109,6 +109,23 @@ def build_config(args: argparse.Namespace, start: Path | None = None) -> Config:
     return configured(args, start)[0]
 
 
+def single_draft_config(config: Config) -> Config:
+    """The configuration for a check of single drafts: the panel rules' selectors taken out,
+    so a configuration file shared with ``check-panel`` (``ignore = ["RF008"]``) works here
+    too; selecting nothing but panel rules is a usage error that names the command to use."""
+    from ..panel import PANEL_RULES
+    from ..panel._rules import PanelSelection
+
+    selection = PanelSelection.from_config(config)
+    if not selection.own_findings:
+        named = ", ".join(f"{r.code} {r.name}" for r in PANEL_RULES.values() if r in selection.rules)
+        raise UsageError(
+            f"select: {named} compare{'s' if ',' not in named else ''} the notes to one panel with each other; "
+            "run `followup-lint check-panel FILES` (or `batch --panel`)"
+        )
+    return selection.drafts_config
+
+
 def configured(args: argparse.Namespace, start: Path | None = None) -> tuple[Config, dict[str, str]]:
     """The configuration the command runs with, and where each value came from: "default",
     a file's path, or "command line"."""

@@ -44,8 +44,10 @@ def stem(word: str) -> str:
     w = word.lower()
     for suffix in _suffixes():
         if w.endswith(suffix) and len(w) - len(suffix) >= 4:
-            return w[: -len(suffix)]
-    return w
+            w = w[: -len(suffix)]
+            break
+    # a stem the suffix rule left on "i" is a "y" word: "juried" is "jury", as "jurying" is
+    return w[:-1] + "y" if w.endswith("i") and len(w) >= 4 else w
 
 
 @lru_cache(maxsize=1)

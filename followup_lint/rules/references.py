@@ -678,7 +678,7 @@ def topics_not_mentioned(a: Analysis) -> Iterator[Finding]:
         \\n\\nBest,\\nBruna
     """
     topics = context_topics(a)
-    if not topics or not a.prose_units or topic_matches(a) or missing_reference(a):
+    if not topics or len(a.prose_units) < 2 or topic_matches(a) or missing_reference(a):
         return  # a note that recalls nothing is RF001's (or RF006's) finding, which names the topics
     unit = a.prose_units[min(1, len(a.prose_units) - 1)]
     source = "the topics from your notes" if all(t.source == "notes" for t in topics) else "the interview's topics"

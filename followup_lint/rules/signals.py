@@ -6,9 +6,10 @@ A rule module never imports another rule module; what two dimensions share lives
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..analysis import Analysis, per_draft
+from ..analysis import Analysis, Unit, per_draft
 from ..lexicon import number, phrases
 from ..measures import Measure, evidence_line, measure_sentences
 from ..message import find_placeholders
@@ -157,15 +158,33 @@ def topic_matches(a: Analysis) -> list[TopicMatch]:
     if not topics:
         return []
     seen = a.view or a.text
+    units = a.prose_units
+    words_ = [[(m.start(), m.end(), stem(m.group())) for m in _WORD.finditer(seen, u.start, u.end)] for u in units]
     found: list[TopicMatch] = []
-    for unit in a.prose_units:
-        spans = [(m.start(), m.end(), stem(m.group())) for m in _WORD.finditer(seen, unit.start, unit.end)]
-        for topic in topics:
-            hits = [(s, e) for s, e, st in spans if any(same_stem(st, t) for t in topic.stems)]
-            named = {t for t in topic.stems if any(same_stem(st, t) for _, _, st in spans)}
-            if len(named) >= topic.needed and hits:
-                exact = a.mentions(topic.text, where="prose")
-                inside = [(s, e) for s, e in exact if unit.start <= s < unit.end]
-                start, end = inside[0] if inside else (hits[0][0], hits[-1][1])
-                found.append(TopicMatch(start, end, topic))
-    return found
+    for topic in topics:
+        # one sentence first; then two in a row, since a writer often spreads one topic over
+        # the sentence that introduces it and the next ("the school job ... the rooftop units")
+        for size in (1, 2):
+            matched = [
+                m
+                for i in range(len(units) - size + 1)
+                if (m := _match(a, topic, units[i : i + size], words_[i : i + size]))
+            ]
+            if matched:
+                found += matched
+                break
+    return sorted(found, key=lambda m: m.start)
+
+
+def _match(
+    a: Analysis, topic: Topic, units: Sequence[Unit], spans: Sequence[list[tuple[int, int, str]]]
+) -> TopicMatch | None:
+    flat = [w for ws in spans for w in ws]
+    hits = [(s, e) for s, e, st in flat if any(same_stem(st, t) for t in topic.stems)]
+    named = {t for t in topic.stems if any(same_stem(st, t) for _, _, st in flat)}
+    if len(named) < topic.needed or not hits:
+        return None
+    start_, end_ = units[0].start, units[-1].end
+    inside = [(s, e) for s, e in a.mentions(topic.text, where="prose") if start_ <= s < end_]
+    start, end = inside[0] if inside else (hits[0][0], hits[-1][1])
+    return TopicMatch(start, end, topic)
