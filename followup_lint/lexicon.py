@@ -67,19 +67,53 @@ class Phrases:
         return self.pattern.search(text)
 
 
+def _wrapping(entry: str) -> tuple[bool, bool]:
+    """Whether an entry gets the word-boundary guard before it and after it."""
+    if entry.startswith("(?-i:"):
+        return False, False
+    return bool(re.match(r"[\w(]", entry)), bool(re.search(r"[\w)]$", entry))
+
+
+def join_entries(entries: list[str]) -> str:
+    """The entries as one alternation, each run of entries with the same guards sharing one
+    guard: ``(?<!…)(?:a|b|c)(?!…)`` matches what ``(?<!…)a(?!…)|(?<!…)b(?!…)|…`` does (the
+    alternatives are tried in the same order), but tests the guard once per position, not
+    once per entry: on a long phrase list that is most of the search time."""
+    parts: list[str] = []
+    run: list[str] = []
+    guards: tuple[bool, bool] | None = None
+
+    def flush() -> None:
+        if not run or guards is None:
+            return
+        if guards == (False, False) and run[0].startswith("(?-i:"):
+            parts.extend(run)
+            return
+        before, after = guards
+        parts.append(
+            "(?i:" + (_BEFORE if before else "") + "(?:" + "|".join(run) + ")" + (_AFTER if after else "") + ")"
+        )
+
+    for entry in entries:
+        g = _wrapping(entry)
+        if g != guards or entry.startswith("(?-i:"):
+            flush()
+            run, guards = [], g
+        run.append(entry)
+    flush()
+    return "|".join(parts)
+
+
 @cache
 def phrases(section: str, key: str) -> Phrases:
     """``[section] key`` of lexicon.toml as one pattern."""
     entries = _entries(section, key)
-    parts = []
     for entry in entries:
-        source = compile_entry(entry)
         try:
-            re.compile(source)
+            re.compile(compile_entry(entry))
         except re.error as exc:
             raise DataFileError(f"lexicon.toml: [{section}] {key}: bad entry {entry!r} ({exc})") from None
-        parts.append(source)
-    return Phrases(section, key, re.compile("|".join(parts)), tuple(entries))
+    return Phrases(section, key, re.compile(join_entries(entries)), tuple(entries))
 
 
 @dataclass(frozen=True)

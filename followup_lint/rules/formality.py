@@ -9,7 +9,7 @@ from functools import cache
 
 from ..analysis import Analysis
 from ..data import DataFileError, load_data
-from ..lexicon import compile_entry, number, phrases, substitutions, words
+from ..lexicon import compile_entry, join_entries, number, phrases, substitutions, words
 from ..scoring import Graded
 from ..types import Dimension
 from .base import Finding, rule
@@ -327,8 +327,19 @@ def _cliches(key: str) -> tuple[_Cliche, ...]:
     return tuple(out)
 
 
+@cache
+def _any_cliche(key: str) -> re.Pattern[str]:
+    """All of ``key``'s patterns as one: most notes have no cliché, and one search says so
+    where a search per pattern would scan the note dozens of times."""
+    _cliches(key)  # validates the entries
+    entries = load_data("lexicon")["cliches"][key]
+    return re.compile(join_entries([e.partition("=>")[0].strip() for e in entries]))
+
+
 def _cliche_hits(a: Analysis, key: str) -> list[tuple[re.Match[str], _Cliche]]:
     hits: list[tuple[re.Match[str], _Cliche]] = []
+    if next(iter(a.find(_any_cliche(key), where="prose")), None) is None:
+        return hits
     for c in _cliches(key):
         hits.extend((m, c) for m in a.find(c.pattern, where="prose") if not in_placeholder(a, m.start(), m.end()))
     return hits

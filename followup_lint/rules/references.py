@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 
 from ..analysis import Analysis, Unit, per_draft
 from ..lexicon import number, phrases, words
@@ -534,8 +535,14 @@ def _template_words() -> tuple[tuple[str, ...], ...]:
 def _slot_pattern(a: Analysis) -> re.Pattern[str] | None:
     """The context's names (company, role, people) as one pattern: they make no sentence
     specific ("Thank you for the Data Engineer interview at Lumen Health" is stock)."""
+    return _names_pattern((a.context.company, a.context.role, a.context.candidate, *a.context.interviewers))
+
+
+@lru_cache(maxsize=64)
+def _names_pattern(names: tuple[str | None, ...]) -> re.Pattern[str] | None:
+    # cached by the names: a batch shares one context, and the pattern (with every title)
+    # takes longer to compile than to run
     stop = _stop()
-    names = [a.context.company, a.context.role, a.context.candidate, *a.context.interviewers]
     found = {w for n in names if n for w in re.findall(r"[^\W\d_][\w'’-]*", n) if w.lower() not in stop}
     found |= words("references", "titles")
     if not found:
@@ -572,7 +579,26 @@ def is_stock(a: Analysis, unit: Unit, slots: re.Pattern[str] | None = None) -> b
         return True
     said = _normalised(a, text)
     near = number("references", "stock_near_match")
-    return any(SequenceMatcher(None, said, t, autojunk=False).ratio() >= near for t in _template_words())
+    for matcher in _template_matchers():
+        # the quick ratios are upper bounds of ratio(): most templates are ruled out by them
+        matcher.set_seq1(said)
+        if matcher.real_quick_ratio() >= near and matcher.quick_ratio() >= near and matcher.ratio() >= near:
+            return True
+    return False
+
+
+_MATCHERS = threading.local()
+
+
+def _template_matchers() -> tuple[SequenceMatcher[str], ...]:
+    """One matcher per template sentence, so its index of the template is built once, not
+    per sentence checked. A matcher holds the sentence it is comparing, so each thread has
+    its own (analyzers may be shared across threads)."""
+    matchers: tuple[SequenceMatcher[str], ...] | None = getattr(_MATCHERS, "all", None)
+    if matchers is None:
+        matchers = tuple(SequenceMatcher(None, [], list(t), autojunk=False) for t in _template_words())
+        _MATCHERS.all = matchers
+    return matchers
 
 
 @per_draft

@@ -160,30 +160,26 @@ def topic_matches(a: Analysis) -> list[TopicMatch]:
     seen = a.view or a.text
     units = a.prose_units
     words_ = [[(m.start(), m.end(), stem(m.group())) for m in _WORD.finditer(seen, u.start, u.end)] for u in units]
+    distinct = [{st for _, _, st in ws} for ws in words_]
     found: list[TopicMatch] = []
     for topic in topics:
+        named = [{t for t in topic.stems if any(same_stem(st, t) for st in d)} for d in distinct]
         # one sentence first; then two in a row, since a writer often spreads one topic over
         # the sentence that introduces it and the next ("the school job ... the rooftop units")
         for size in (1, 2):
-            matched = [
-                m
-                for i in range(len(units) - size + 1)
-                if (m := _match(a, topic, units[i : i + size], words_[i : i + size]))
+            windows = [
+                i for i in range(len(units) - size + 1) if len(set().union(*named[i : i + size])) >= topic.needed
             ]
-            if matched:
-                found += matched
+            if windows:
+                found += [_match(a, topic, units[i : i + size], words_[i : i + size]) for i in windows]
                 break
     return sorted(found, key=lambda m: m.start)
 
 
-def _match(
-    a: Analysis, topic: Topic, units: Sequence[Unit], spans: Sequence[list[tuple[int, int, str]]]
-) -> TopicMatch | None:
-    flat = [w for ws in spans for w in ws]
-    hits = [(s, e) for s, e, st in flat if any(same_stem(st, t) for t in topic.stems)]
-    named = {t for t in topic.stems if any(same_stem(st, t) for _, _, st in flat)}
-    if len(named) < topic.needed or not hits:
-        return None
+def _match(a: Analysis, topic: Topic, units: Sequence[Unit], spans: Sequence[list[tuple[int, int, str]]]) -> TopicMatch:
+    """The match in a window of sentences that names enough of the topic's words: the
+    topic's own wording where it is there, else from its first word to its last."""
+    hits = [(s, e) for ws in spans for s, e, st in ws if any(same_stem(st, t) for t in topic.stems)]
     start_, end_ = units[0].start, units[-1].end
     inside = [(s, e) for s, e in a.mentions(topic.text, where="prose") if start_ <= s < end_]
     start, end = inside[0] if inside else (hits[0][0], hits[-1][1])
