@@ -106,7 +106,8 @@ def markdown(result: dict[str, Any]) -> str:
     lines = ["## Scores against people", ""]
     lines += [
         "Stage inferred (`stage=auto`), `grammar=builtin`. Corpus drafts: written for the project and tuned on "
-        "(optimistic). Held-out drafts: a separate writer's, scored 0-100 as a coach would; no weight or threshold tuned on them (two stage cues were added after reading two of them; see below).",
+        "(optimistic). Held-out drafts: a separate writer's, scored 0-100 as a coach would; no weight or "
+        "threshold tuned on them (two stage cues were added after reading two of them; see below).",
         "",
         "| data | n | Spearman | AUC good vs bad | mean good / weak / bad |",
         "|---|---|---|---|---|",
