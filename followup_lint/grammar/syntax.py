@@ -33,6 +33,13 @@ _BE = frozenset({"is", "are", "was", "were", "am", "'m", "'re"})
 _QUANTITY = frozenset({"few", "couple", "dozen", "hundred", "thousand", "million", "great", "good"})
 # Singular nouns that end like plurals ("a series", "a bus", "a means", "a species").
 _SINGULAR_ENDINGS = ("ss", "us", "ics", "ies", "eans", "ries")
+# Words that count more than one: the noun they go with is plural ("several reasons").
+_PLURAL_COUNT = frozenset(
+    {"several", "many", "various", "these", "those", "both", "two", "three", "four", "five", "six", "seven"}
+    | {"eight", "nine", "ten", "eleven", "twelve", "twenty", "numerous"}
+)
+# Nouns that stay singular after a number ("two percent", "three dozen").
+_COUNT_WORDS = frozenset({"percent", "hundred", "thousand", "million", "billion", "dozen", "kind", "sort", "type"})
 _DETERMINERS = frozenset({"the", "this", "a", "an", "every", "each", "my", "his", "her", "its", "our", "their", "your"})
 
 
@@ -57,7 +64,8 @@ def _at(tokens: Sequence[Token], n: int) -> GrammarIssue | None:
     if tag == "NNS" and next_tag == "VBZ" and not word[:1].isupper():
         start = _np_start(tokens, n)
         if _opens_clause(tokens, start) and not any(t[1].lower() == "of" for t in tokens[start:n]):
-            return _issue(tokens[n], tokens[n + 1], f"“{word}” is plural; the verb should be too.", "TAG_PLURAL_SUBJECT")
+            message = f"“{word}” is plural; the verb should be too."
+            return _issue(tokens[n], tokens[n + 1], message, "TAG_PLURAL_SUBJECT")
     if tag == "NN" and next_tag == "VBP" and next_word.lower() not in ("are", "were"):
         # "the team are" is British usage, so only verbs other than "be" are checked.
         start = _np_start(tokens, n)
@@ -85,6 +93,20 @@ def _at(tokens: Sequence[Token], n: int) -> GrammarIssue | None:
         if k < len(tokens) and tokens[k][2] == "NNS" and not tokens[k][1].lower().endswith(_SINGULAR_ENDINGS):
             message = f"“{word}” goes with one thing; “{tokens[k][1]}” is plural."
             return _issue(tokens[n], tokens[k], message, "TAG_ARTICLE_PLURAL")
+    if lower in _PLURAL_COUNT and tag in ("JJ", "CD", "DT"):
+        k = n + 1
+        while k < len(tokens) and tokens[k][2] in ("JJ", "JJR", "JJS", "VBN"):
+            k += 1
+        after = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+        if (
+            k < len(tokens)
+            and tokens[k][2] == "NN"
+            and tokens[k][1].isalpha()
+            and tokens[k][1].lower() not in _COUNT_WORDS
+            and after not in ("NN", "NNS", "HYPH", "POS", "NNP")  # "two team members": the head comes later
+        ):
+            message = f"After “{word}”, the noun is plural."
+            return _issue(tokens[n], tokens[k], message, "TAG_COUNT_SINGULAR")
     if lower in _BE and tag.startswith("VB"):
         k = _skip_adverbs(tokens, n + 1)
         if k < len(tokens) and tokens[k][2] == "VB":
