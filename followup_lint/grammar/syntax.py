@@ -23,8 +23,9 @@ Token = tuple[int, str, str]
 # Tags that may stand inside a noun phrase before its head noun.
 _NP_INNER = frozenset({"DT", "JJ", "JJR", "JJS", "CD", "PRP$", "NN", "NNS", "POS", "VBN", "HYPH"})
 # Words after which a noun phrase opens a clause, so its head noun is the clause's subject.
+# Not "and": after it the noun may close a compound subject ("you and your staff care").
 _OPENERS = frozenset(
-    {"that", "because", "if", "when", "while", "and", "but", "so", "since", "although", "though", "where"}
+    {"that", "because", "if", "when", "while", "but", "so", "since", "although", "though", "where"}
     | {"whether", "once", "unless", "before", "after", "until"}
 )
 _CLAUSE_PUNCT = frozenset({",", ":", ".", "``", "''", "_SP"})  # _SP: a line break
@@ -40,6 +41,11 @@ _PLURAL_COUNT = frozenset(
 )
 # Nouns that stay singular after a number ("two percent", "three dozen").
 _COUNT_WORDS = frozenset({"percent", "hundred", "thousand", "million", "billion", "dozen", "kind", "sort", "type"})
+# Collective nouns: British English gives them a plural verb ("the panel have", "my family depend").
+_COLLECTIVE = frozenset(
+    {"family", "staff", "team", "panel", "government", "company", "committee", "board", "police", "crew"}
+    | {"audience", "public", "management", "department", "firm", "group", "couple", "class", "jury", "council"}
+)
 _DETERMINERS = frozenset({"the", "this", "a", "an", "every", "each", "my", "his", "her", "its", "our", "their", "your"})
 
 
@@ -66,7 +72,7 @@ def _at(tokens: Sequence[Token], n: int) -> GrammarIssue | None:
         if _opens_clause(tokens, start) and not any(t[1].lower() == "of" for t in tokens[start:n]):
             message = f"“{word}” is plural; the verb should be too."
             return _issue(tokens[n], tokens[n + 1], message, "TAG_PLURAL_SUBJECT")
-    if tag == "NN" and next_tag == "VBP" and next_word.lower() not in ("are", "were"):
+    if tag == "NN" and next_tag == "VBP" and next_word.lower() not in ("are", "were") and lower not in _COLLECTIVE:
         # "the team are" is British usage, so only verbs other than "be" are checked.
         start = _np_start(tokens, n)
         if (
@@ -90,7 +96,14 @@ def _at(tokens: Sequence[Token], n: int) -> GrammarIssue | None:
             if tokens[k][1].lower() in _QUANTITY:
                 return None
             k += 1
-        if k < len(tokens) and tokens[k][2] == "NNS" and not tokens[k][1].lower().endswith(_SINGULAR_ENDINGS):
+        after = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+        if (
+            k < len(tokens)
+            and tokens[k][2] == "NNS"
+            and not tokens[k][1].lower().endswith(_SINGULAR_ENDINGS)
+            and after
+            not in ("NN", "NNS", "HYPH", "POS", "''")  # "a people person", "a results-driven", "a tenants' union"
+        ):
             message = f"“{word}” goes with one thing; “{tokens[k][1]}” is plural."
             return _issue(tokens[n], tokens[k], message, "TAG_ARTICLE_PLURAL")
     if lower in _PLURAL_COUNT and tag in ("JJ", "CD", "DT"):
