@@ -12,6 +12,10 @@
   (no Java); the built-in checker only where Harper cannot be loaded. The note says which ran
   and why.
 
+With Harper or LanguageTool, the tag checks (syntax.py: agreement and verb forms from the
+part-of-speech tags of the draft spaCy has read) add what they find where the backend found
+nothing; the built-in checker does not get them.
+
 After a LanguageTool failure (not installed, will not start, died, timed out) a checker
 does not ask it again for ``RETRY_AFTER`` seconds (60 by default, environment variable
 ``FOLLOWUP_LINT_LT_RETRY``): a dead server costs one timeout a minute, not one per draft, and a
