@@ -81,7 +81,7 @@ def _at(tokens: Sequence[Token], n: int) -> GrammarIssue | None:
             and _opens_clause(tokens, start)
             and all(t[2] in ("JJ", "NN", "DT", "PRP$") for t in tokens[start:n])
         ):
-            message = f"“{word}” is singular; the verb should be too (“{next_word}s”)."
+            message = f"“{word}” is singular; the verb should be too."
             return _issue(tokens[n], tokens[n + 1], message, "TAG_SINGULAR_SUBJECT")
     if tag == "MD":
         k = _skip_adverbs(tokens, n + 1)
