@@ -176,7 +176,8 @@ class Analyzer:
 
     def _finish(self, p: Prepared, doc: Doc, pending: Future[Any] | None) -> Report:
         accepted = accepted_words(p.context, self.config, doc)
-        run = self.grammar.check(p.analysed, accepted_words=accepted, pending=pending)
+        tokens = [(t.idx, t.text, t.tag_) for t in doc]
+        run = self.grammar.check(p.analysed, accepted_words=accepted, pending=pending, tokens=tokens)
         analysis = build_analysis(p, doc, run, accepted, self.config)
         suggestions, failures = run_rules(analysis, self.selection)
         fallback = self._labeller_fallback()

@@ -12,6 +12,10 @@
   (no Java); the built-in checker only where Harper cannot be loaded. The note says which ran
   and why.
 
+With Harper or LanguageTool, the tag checks (syntax.py: agreement and verb forms from the
+part-of-speech tags of the draft spaCy has read) add what they find where the backend found
+nothing; the built-in checker does not get them.
+
 After a LanguageTool failure (not installed, will not start, died, timed out) a checker
 does not ask it again for ``RETRY_AFTER`` seconds (60 by default, environment variable
 ``FOLLOWUP_LINT_LT_RETRY``): a dead server costs one timeout a minute, not one per draft, and a
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -30,6 +34,7 @@ from typing import Any
 from .base import GrammarIssue, GrammarUnavailable, add_unless_overlapping, merge_issues
 from .builtin import BuiltinChecker
 from .harper import HarperChecker, HarperResult
+from .syntax import Token, tag_issues
 
 FULL_CHECKER_HINT = "run `followup-lint grammar install` for LanguageTool's full grammar check"
 DEFAULT_TIMEOUT = float(os.environ.get("FOLLOWUP_LINT_LT_TIMEOUT", "5"))
@@ -41,6 +46,10 @@ RETRY_AFTER = float(os.environ.get("FOLLOWUP_LINT_LT_RETRY", "60"))
 ADVICE_RULES = frozenset(
     {"DiscourseMarkers", "SENT_START_CONJUNCTIVE_LINKING_ADVERB_COMMA", "MISSING_COMMA_AFTER_INTRODUCTORY_PHRASE"}
 )
+
+# The backends the tag checks add to. The built-in checker stays as it is: it is the fallback
+# that promises only spelling, confusions and mechanics.
+TAGGED_BACKENDS = frozenset({"harper", "languagetool", "languagetool+harper"})
 
 
 @dataclass
@@ -123,9 +132,19 @@ class GrammarChecker:
         return self._pool.submit(client.fetch, text)  # type: ignore[attr-defined]
 
     def check(
-        self, text: str, *, accepted_words: Collection[str] = (), pending: Future[Any] | None = None
+        self,
+        text: str,
+        *,
+        accepted_words: Collection[str] = (),
+        pending: Future[Any] | None = None,
+        tokens: Sequence[Token] = (),
     ) -> GrammarRun:
+        """Check ``text``. ``tokens``: its tagged tokens as ``(start, text, tag)``, when the
+        caller has them; with Harper or LanguageTool, the tag checks (syntax.py) add what they
+        find where the backend found nothing."""
         run = self._check(text, accepted_words, pending)
+        if tokens and run.backend in TAGGED_BACKENDS:
+            run.issues = add_unless_overlapping(run.issues, tag_issues(tokens))
         run.issues = [replace(i, kind="style") if i.source_rule in ADVICE_RULES else i for i in run.issues]
         return run
 

@@ -149,8 +149,10 @@ def grammar_error(a: Analysis) -> Iterator[Finding]:
     """Flags grammar errors found by LanguageTool, such as agreement and verb forms.
 
     What it does:
-        Reports LanguageTool's grammar findings. The built-in checker does not find these;
-        run ``followup-lint grammar install`` for the full checker.
+        Reports the grammar findings of LanguageTool and Harper, and, with either of them,
+        agreement and verb-form errors read from the part-of-speech tags ("animals is",
+        "several reason", "will not to go"). The built-in checker does not find these; run
+        ``followup-lint grammar install`` for the full checker.
     Why it matters:
         Grammar slips in a short, important note are noticed and weigh against you.
     Example:
