@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import threading
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,20 +46,29 @@ def load_pipeline(preferred: str | None = None, *, labeller: str = "auto", model
     """The pipeline with our components added, loaded once per model and labeller; thread-safe.
     ``model_dir`` reads the move model from another folder (training measures a new one)."""
     name = find_model(preferred)
-    key = f"{name}:{labeller}:{model_dir or ''}"
+
+    def build() -> Language:
+        import spacy
+
+        from . import components  # noqa: F401  (registers the factories)
+
+        nlp = spacy.load(name, exclude=list(_EXCLUDE))
+        if "senter" in nlp.disabled:
+            nlp.enable_pipe("senter")
+        nlp.add_pipe("followup_line_breaks", before="senter")
+        nlp.add_pipe("followup_moves", config={"labeller": labeller, "model_dir": model_dir})
+        return nlp
+
+    return _once(f"{name}:{labeller}:{model_dir or ''}", build)
+
+
+def _once(key: str, build: Callable[[], Language]) -> Language:
+    """The cached pipeline for ``key``, built on first use; one build per key even when
+    threads ask at once."""
     with _lock:
         nlp = _cache.get(key)
         if nlp is None:
-            import spacy
-
-            from . import components  # noqa: F401  (registers the factories)
-
-            nlp = spacy.load(name, exclude=list(_EXCLUDE))
-            if "senter" in nlp.disabled:
-                nlp.enable_pipe("senter")
-            nlp.add_pipe("followup_line_breaks", before="senter")
-            nlp.add_pipe("followup_moves", config={"labeller": labeller, "model_dir": model_dir})
-            _cache[key] = nlp
+            nlp = _cache[key] = build()
         return nlp
 
 
@@ -82,12 +92,10 @@ _READER_EXCLUDE = ("parser", "lemmatizer", "attribute_ruler", "senter")
 def load_reader(preferred: str | None = None) -> Language:
     """The model's tagger and entity recogniser alone, loaded once per model; thread-safe."""
     name = find_model(preferred)
-    key = f"{name}:reader"
-    with _lock:
-        nlp = _cache.get(key)
-        if nlp is None:
-            import spacy
 
-            nlp = spacy.load(name, exclude=list(_READER_EXCLUDE))
-            _cache[key] = nlp
-        return nlp
+    def build() -> Language:
+        import spacy
+
+        return spacy.load(name, exclude=list(_READER_EXCLUDE))
+
+    return _once(f"{name}:reader", build)
