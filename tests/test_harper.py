@@ -316,3 +316,35 @@ def test_auto_merges_languagetool_and_harper_without_doubles() -> None:
     texts = {s.text for s in found}
     assert {"has", "the the", "intervew"} <= texts and any("you" in t for t in texts)
     assert_spans_exact(report)
+
+
+def test_looking_forward_to_hear_is_found_and_stdout_stays_a_clean_report(tmp_path: Any) -> None:
+    # Harper's rule for it prints a debugging line to file descriptor 1 when it fires
+    draft = tmp_path / "note.txt"
+    draft.write_text(
+        "Dear Ms. Chen,\n\nThank you for the interview. I am looking forward to hear from you.\n\nBest,\nSam Reyes",
+        encoding="utf-8",
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "followup_lint", "check", str(draft), "--grammar", "harper", "--format", "json"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    import json
+
+    records = json.loads(run.stdout)  # the whole of standard output is the report
+    rules = [s["source_rule"] for s in records[0]["suggestions"] if s["code"].startswith("GM")]
+    assert "LookingForwardTo" in rules
+
+
+def test_only_the_kept_rules_run() -> None:
+    import harper
+
+    linter = harper.Linter()
+    config = harper_mod._lint_config(linter)
+    kept = set(harper_mod._kept_rules())
+    assert {"SpellCheck", "AnA", "LookingForwardTo"} <= kept
+    assert config["SpellCheck"] is None and config["Akimbo"] is False  # an idiom rule that never fires here
+    assert all(config[name] is False for name in harper_mod.DISABLED_RULES if name in config)
+    assert sum(v is None for v in config.values()) == len(kept - set(harper_mod.DISABLED_RULES))

@@ -27,14 +27,17 @@ digits, addresses, or British spellings of American words (unless a dialect is c
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import sys
 import threading
 import time
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
+from ..data import DataFileError, load_data
 from .base import GrammarIssue, GrammarUnavailable, chunks
 from .variants import american_forms
 
@@ -63,6 +66,24 @@ DISABLED_RULES: dict[str, str] = {
     "OrthographicConsistency": "names that are also acronyms (“Sam” -> “SAM”)",
     "MissingPreposition": "fires on correct copular sentences (“Lawyers are young people.”)",
 }
+
+
+def _lint_config(linter: Any) -> dict[str, bool | None]:
+    """Harper's rules as we run them: the rules in ``data/harper.toml`` at their defaults,
+    less DISABLED_RULES; every other rule off. Most of Harper's rules are single idioms that
+    never fire on follow-up mail or learner sentences, and each costs a scan of the text:
+    running all of them took about three times as long as running these."""
+    kept = set(_kept_rules())
+    return {name: None if name in kept and name not in DISABLED_RULES else False for name in linter.get_lint_config()}
+
+
+@cache
+def _kept_rules() -> tuple[str, ...]:
+    entries = load_data("harper").get("kept")
+    if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+        raise DataFileError("harper.toml: kept must be a list of rule names")
+    return tuple(entries)
+
 
 # Derivational prefixes a dictionary cannot list with every word: "un" + "returned",
 # "non-" + "specialists". A word made of one of these and a word the dictionary knows (of at
@@ -153,9 +174,7 @@ def _linter(dialect: str | None) -> Any:
             try:
                 chosen = harper.Dialect[dialect.upper()] if dialect else harper.Dialect.AMERICAN
                 linter = harper.Linter(dialect=chosen)
-                config = dict(linter.get_lint_config())
-                config.update({name: False for name in DISABLED_RULES if name in config})
-                linter.set_lint_config(config)
+                linter.set_lint_config(_lint_config(linter))
             except Exception as exc:
                 raise GrammarUnavailable(f"Harper failed to start ({type(exc).__name__}: {exc})") from None
             _linters[key] = (harper, linter)
@@ -218,7 +237,7 @@ class HarperChecker:
             if time.monotonic() - started > self.time_budget:
                 break
             try:
-                with _lint_lock:
+                with _lint_lock, _stdout_silenced(_PRINTS.search(chunk) is not None):
                     found = linter.organized_lints(chunk, language=harper.Language.PLAINTEXT)
             except Exception as exc:  # a Rust panic surfaces as an exception here
                 raise GrammarUnavailable(f"Harper failed during the check ({type(exc).__name__})") from None
@@ -285,6 +304,35 @@ class HarperChecker:
         stem = re.sub(r"['’]s$", "", flagged)
         z_forms = {f for f in american_forms(stem) if re.sub(r"(?<=[iy])z", "s", f) == stem.lower()}
         return not (self.dialect is None and (_known(flagged, "british") or any(_known(f) for f in z_forms)))
+
+
+# Harper 0.2's LookingForwardTo rule (it catches "looking forward to hear from you", common in
+# follow-ups) prints a debugging line to the process's standard output when it fires; on the
+# command line that line would land in the middle of a JSON or SARIF report. Around a lint of
+# text that can make it fire, file descriptor 1 points at the null device. Only then: another
+# thread writing to standard output during that call would lose its bytes.
+_PRINTS = re.compile(r"forward\s+to", re.I)
+
+
+@contextlib.contextmanager
+def _stdout_silenced(needed: bool) -> Iterator[None]:
+    if not needed:
+        yield
+        return
+    try:
+        sys.stdout.flush()
+        saved = os.dup(1)
+    except (OSError, ValueError, AttributeError):  # no descriptor 1 (a service), or a closed stdout
+        yield
+        return
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(null)
 
 
 @lru_cache(maxsize=4096)
