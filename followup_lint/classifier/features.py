@@ -53,15 +53,21 @@ def word_ngrams(text: str) -> list[str]:
 
 def char_ngrams(text: str) -> list[str]:
     """Character n-grams inside words, padded with a space at each edge of a word."""
-    lo, hi = CHAR_RANGE
     grams: list[str] = []
     for word in normalise(text).split():
-        padded = f" {word} "
-        if len(padded) <= lo:
-            grams.append(padded)
-            continue
-        for n in range(lo, min(hi, len(padded)) + 1):
-            grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
+        grams.extend(word_char_ngrams(word))
+    return grams
+
+
+def word_char_ngrams(word: str) -> list[str]:
+    """The character n-grams of one normalised word (:func:`char_ngrams` is these, word by word)."""
+    lo, hi = CHAR_RANGE
+    padded = f" {word} "
+    if len(padded) <= lo:
+        return [padded]
+    grams: list[str] = []
+    for n in range(lo, min(hi, len(padded)) + 1):
+        grams.extend(padded[i : i + n] for i in range(len(padded) - n + 1))
     return grams
 
 
