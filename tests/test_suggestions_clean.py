@@ -35,11 +35,14 @@ def replacements() -> dict[str, str]:
                     continue
                 for r in s.replacements:
                     found.setdefault(r, s.code)
-        # the wording slips seen when the context is empty
-        bare = analyzer.analyze("Subject: Hi\n\nHi,\n\nThank you for the interview.\n")
-        for s in bare.suggestions:
-            for r in s.replacements:
-                found.setdefault(r, s.code)
+        # the wording slips seen when the context is empty, and in the bundled examples
+        # ("Thanks again!!" with no name under it once got a "try" that kept the "!!")
+        extra = ["Subject: Hi\n\nHi,\n\nThank you for the interview.\n"]
+        extra += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.txt"))]
+        for text in extra:
+            for s in analyzer.analyze(text).suggestions:
+                for r in s.replacements:
+                    found.setdefault(r, s.code)
     return found
 
 

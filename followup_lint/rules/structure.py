@@ -166,7 +166,9 @@ def sign_off_without_name(a: Analysis) -> Iterator[Finding]:
             block.start,
             block.end,
             "Add your name under the closing.",
-            replacements=(f"{block.text}\n{name}",),
+            # the closing as FM003 would leave it: a suggestion must not carry what another
+            # rule flags ("Thanks again!!")
+            replacements=(f"{re.sub(r'!{2,}', '!', block.text)}\n{name}",),
         )
 
 
