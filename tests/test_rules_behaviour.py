@@ -264,3 +264,23 @@ def test_deterministic_across_processes(tmp_path: Path) -> None:
         assert proc.returncode in (0, 1), proc.stderr
         outputs.append(proc.stdout)
     assert outputs[0] == outputs[1] and '"FM004"' in outputs[0]
+
+
+@pytest.mark.parametrize(
+    ("placeholder", "value"),
+    [
+        ("[Company Name]", "Lumen Health"),
+        ("[Interviewer's Name]", "Maria Chen"),
+        ("<JOB TITLE>", "Senior Data Engineer"),
+        ("[Your Name]", "Jordan Lee"),
+        ("[specific project discussed]", None),
+    ],
+)
+def test_a_placeholder_the_context_answers_gets_the_answer(
+    analyzer: Analyzer, placeholder: str, value: str | None
+) -> None:
+    text = f"Dear Maria,\n\nThank you for the interview. I enjoyed {placeholder} a lot.\n\nBest,\nJordan"
+    report = run(analyzer, text)
+    (found,) = [s for s in report.suggestions if s.code == "ST003"]
+    assert found.text == placeholder and found.fix is None
+    assert found.replacements == ((value,) if value else ())

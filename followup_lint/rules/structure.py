@@ -117,7 +117,8 @@ def unfilled_placeholder(a: Analysis) -> Iterator[Finding]:
 
     What it does:
         Finds bracketed placeholders, "(insert ...)" notes, "XX" and all-capital slot names
-        in the subject and body.
+        in the subject and body. Where the context answers one ("[Company Name]", "<JOB
+        TITLE>", "[Your Name]", the interviewer's name), the answer is the suggestion.
     Why it matters:
         A placeholder tells the reader the note is a template; it is the one slip no reader
         forgives.
@@ -127,7 +128,35 @@ def unfilled_placeholder(a: Analysis) -> Iterator[Finding]:
         Dear Ms. Chen,\\n\\nThank you for meeting me about the Data Engineer role.
     """
     for start, end in placeholder_spans(a):
-        yield Finding(start, end, f"“{a.text[start:end]}” is a template placeholder; fill it in.")
+        said = a.text[start:end]
+        value = _slot_value(a, said)
+        if value is None:
+            yield Finding(start, end, f"“{said}” is a template placeholder; fill it in.")
+        else:
+            # a suggestion, not a fix: "Dear [Name]" may want "Ms. Chen" rather than the full name
+            yield Finding(start, end, f"“{said}” is a template placeholder; fill it in.", replacements=(value,))
+
+
+# What a placeholder asks for, by its words, and the context's field that answers it. Order
+# matters: "[Company Name]" is the company, not a person's name.
+_SLOTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"compan|organi[sz]ation|employer|firm|business", re.I), "company"),
+    (re.compile(r"job|position|role|title", re.I), "role"),
+    (re.compile(r"\b(?:your|my)\s+(?:full\s+)?name\b|candidate|applicant", re.I), "candidate"),
+    (re.compile(r"interviewer|hiring\s+manager|recipient|contact|\bname\b", re.I), "interviewer"),
+)
+
+
+def _slot_value(a: Analysis, placeholder: str) -> str | None:
+    """The context's answer to a placeholder ("[Company Name]" -> "Lumen Health"), or None."""
+    ctx = a.context
+    for pattern, field_ in _SLOTS:
+        if pattern.search(placeholder):
+            if field_ == "interviewer":
+                return ctx.interviewers[0] if len(ctx.interviewers) == 1 else None
+            value = getattr(ctx, field_)
+            return value if isinstance(value, str) and value.strip() else None
+    return None
 
 
 @rule("ST004", "sign-off-without-name", severity="warning", summary="A sign-off with no name.")
