@@ -130,6 +130,13 @@ class Context:
         raw = self.interviewer.replace(" and ", ",").replace(";", ",").replace(" & ", ",")
         return tuple(p.strip() for p in raw.split(",") if p.strip())
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names the context gives: the interviewers, the candidate, the company and the
+        role, those that are set. No rule reads a word of them as a topic, a title-case
+        slip or a specific detail."""
+        return tuple(n for n in (*self.interviewers, self.candidate, self.company, self.role) if n)
+
     def with_(self, **changes: Any) -> Context:
         """A copy with some fields changed (values are parsed as in the constructor)."""
         current = self.to_dict()

@@ -113,8 +113,7 @@ def single_draft_config(config: Config) -> Config:
     """The configuration for a check of single drafts: the panel rules' selectors taken out,
     so a configuration file shared with ``check-panel`` (``ignore = ["RF008"]``) works here
     too; selecting nothing but panel rules is a usage error that names the command to use."""
-    from ..panel import PANEL_RULES
-    from ..panel._rules import PanelSelection
+    from ..panel import PANEL_RULES, PanelSelection
 
     selection = PanelSelection.from_config(config)
     if not selection.own_findings:

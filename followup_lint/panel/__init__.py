@@ -9,6 +9,15 @@ from __future__ import annotations
 
 from ._check import check_panel
 from ._report import CopiedSentence, NearCopy, PanelDraft, PanelReport
-from ._rules import PANEL_RULES, PanelRule
+from ._rules import PANEL_RULES, PanelRule, PanelSelection
 
-__all__ = ["PANEL_RULES", "CopiedSentence", "NearCopy", "PanelDraft", "PanelReport", "PanelRule", "check_panel"]
+__all__ = [
+    "PANEL_RULES",
+    "CopiedSentence",
+    "NearCopy",
+    "PanelDraft",
+    "PanelReport",
+    "PanelRule",
+    "PanelSelection",
+    "check_panel",
+]

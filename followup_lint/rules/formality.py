@@ -278,9 +278,7 @@ def title_case_shouting(a: Analysis) -> Iterator[Finding]:
 
 
 def _name_words(a: Analysis) -> set[str]:
-    ctx = a.context
-    given = [*ctx.interviewers, ctx.candidate or "", ctx.company or "", ctx.role or ""]
-    return {w.lower() for n in given for w in _TITLE_WORD.findall(n)}
+    return {w.lower() for n in a.context.names for w in _TITLE_WORD.findall(n)}
 
 
 def _headline_case(words_: list[str], names: set[str]) -> bool:
@@ -304,6 +302,7 @@ class _Cliche:
     advice: bool
     literal: bool  # a fixed phrase: its replacement is a safe fix
     buzzword: bool  # flagged only in buzzword company
+    source: str  # the entry's pattern as written in the lexicon
 
 
 @cache
@@ -323,7 +322,7 @@ def _cliches(key: str) -> tuple[_Cliche, ...]:
             raise DataFileError(f"lexicon.toml: [cliches] {key}: bad pattern {pattern!r} ({exc})") from None
         advice = write.startswith("(") and write.endswith(")")
         literal = re.fullmatch(r"[A-Za-z' ]+", pattern) is not None
-        out.append(_Cliche(compiled, write[1:-1] if advice else write, advice, literal, key == "buzzwords"))
+        out.append(_Cliche(compiled, write[1:-1] if advice else write, advice, literal, key == "buzzwords", pattern))
     return tuple(out)
 
 
@@ -331,9 +330,7 @@ def _cliches(key: str) -> tuple[_Cliche, ...]:
 def _any_cliche(key: str) -> re.Pattern[str]:
     """All of ``key``'s patterns as one: most notes have no cliché, and one search says so
     where a search per pattern would scan the note dozens of times."""
-    _cliches(key)  # validates the entries
-    entries = load_data("lexicon")["cliches"][key]
-    return re.compile(join_entries([e.partition("=>")[0].strip() for e in entries]))
+    return re.compile(join_entries([c.source for c in _cliches(key)]))
 
 
 def _cliche_hits(a: Analysis, key: str) -> list[tuple[re.Match[str], _Cliche]]:

@@ -535,15 +535,15 @@ def _template_words() -> tuple[tuple[str, ...], ...]:
 def _slot_pattern(a: Analysis) -> re.Pattern[str] | None:
     """The context's names (company, role, people) as one pattern: they make no sentence
     specific ("Thank you for the Data Engineer interview at Lumen Health" is stock)."""
-    return _names_pattern((a.context.company, a.context.role, a.context.candidate, *a.context.interviewers))
+    return _names_pattern(a.context.names)
 
 
 @lru_cache(maxsize=64)
-def _names_pattern(names: tuple[str | None, ...]) -> re.Pattern[str] | None:
+def _names_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
     # cached by the names: a batch shares one context, and the pattern (with every title)
     # takes longer to compile than to run
     stop = _stop()
-    found = {w for n in names if n for w in re.findall(r"[^\W\d_][\w'’-]*", n) if w.lower() not in stop}
+    found = {w for n in names for w in re.findall(r"[^\W\d_][\w'’-]*", n) if w.lower() not in stop}
     found |= words("references", "titles")
     if not found:
         return None

@@ -113,8 +113,7 @@ def context_topics(a: Analysis) -> tuple[Topic, ...]:
     ctx = a.context
     # a word of the role or a name is no topic: "the design system audit" is not mentioned by
     # "the Product Designer role", nor "grant reporting" by "the Grants Coordinator job"
-    names = [*ctx.interviewers, ctx.candidate or "", ctx.company or "", ctx.role or ""]
-    named = {s for n in names for s in content_stems(n)}
+    named = {s for n in ctx.names for s in content_stems(n)}
     out: list[Topic] = []
     for t in ctx.topics:
         stems = tuple(s for s, w in zip(content_stems(t), _content_words(t)) if len(w) >= 4 and not _in(s, named))
