@@ -82,6 +82,9 @@ def test_runtime_matches_scikit_learn_probabilities() -> None:
     expected /= expected.sum(axis=1, keepdims=True)
     got = np.array([runtime.probabilities(t, k) for t, k in zip(texts, tokens)])
     np.testing.assert_allclose(got, expected, atol=1e-9)
+    # the analyzer scores a draft's sentences together: the same numbers as one at a time
+    np.testing.assert_allclose(runtime.probabilities_many(texts, tokens), expected, atol=1e-9)
+    assert runtime.probabilities_many([], []).shape == (0, len(MOVES))
 
 
 @pytest.mark.slow

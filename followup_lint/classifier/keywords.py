@@ -7,7 +7,7 @@ model card compares against on the same splits.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -37,11 +37,14 @@ def _cues() -> tuple[_Cue, ...]:
     return tuple(cues)
 
 
-def keyword_scores(text: str) -> dict[str, float]:
-    """Cue score per move for one sentence."""
+def keyword_scores(text: str, moves: Collection[str] | None = None) -> dict[str, float]:
+    """Cue score per move for one sentence (of ``moves`` only, when given: each move's
+    patterns cost a search each)."""
     stripped = text.strip()
     scores: dict[str, float] = {}
     for cue in _cues():
+        if moves is not None and cue.move not in moves:
+            continue
         hits = sum(1 for p in cue.patterns if p.search(stripped))
         if hits:
             scores[cue.move] = cue.weight * hits

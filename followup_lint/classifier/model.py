@@ -93,31 +93,27 @@ class MoveModel:
         self.version = version
         n_word = len(weights.word_vocab)
         n_char = len(weights.char_vocab)
-        self._word_coef = weights.coef[:, :n_word]
-        self._char_coef = weights.coef[:, n_word : n_word + n_char]
-        self._cue_coef = weights.coef[:, n_word + n_char :]
-        self._char_ids: dict[str, np.ndarray] = {}
+        # Transposed, one row per feature: gathering a sentence's rows is cheap, columns are not.
+        self._word_coef_t = np.ascontiguousarray(weights.coef[:, :n_word].T)
+        self._char_coef_t = np.ascontiguousarray(weights.coef[:, n_word : n_word + n_char].T)
+        self._cue_coef_t = np.ascontiguousarray(weights.coef[:, n_word + n_char :].T)
+        self._char_cache: dict[str, np.ndarray] = {}
 
-    @staticmethod
-    def _block(grams: list[str], vocab: dict[str, int], idf: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def _word_counts(self, text: str) -> tuple[list[int], list[int]]:
+        """The text's known word n-grams: vocabulary ids and how often each occurs."""
+        vocab = self.w.word_vocab
         counts: dict[int, int] = {}
-        for g in grams:
+        for g in word_ngrams(text):
             j = vocab.get(g)
             if j is not None:
                 counts[j] = counts.get(j, 0) + 1
-        if not counts:
-            return np.zeros(0, dtype=np.intp), np.zeros(0)
-        idx = np.fromiter(counts, dtype=np.intp, count=len(counts))
-        tf = 1.0 + np.log(np.fromiter(counts.values(), dtype=float, count=len(counts)))
-        values = tf * idf[idx]
-        norm = float(np.sqrt(values @ values))
-        return idx, values / norm if norm else values
+        return list(counts), list(counts.values())
 
-    def _char_block(self, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`_block` of the text's character n-grams, from each word's known n-grams,
-        which are looked up once per word and kept: most words of a note have been seen in
-        an earlier sentence or draft, and the lookups were a third of the model's time."""
-        cache = self._char_ids
+    def _char_ids(self, text: str) -> np.ndarray:
+        """The ids of the text's known character n-grams, with repeats, from each word's
+        n-grams, which are looked up once per word and kept: most words of a note have been
+        seen in an earlier sentence or draft, and the lookups were a third of the model's time."""
+        cache = self._char_cache
         parts = []
         for word in normalise(text).split():
             ids = cache.get(word)
@@ -128,28 +124,78 @@ class MoveModel:
                     cache.clear()  # bounded: a long-running server sees an open vocabulary
                 cache[word] = ids
             parts.append(ids)
-        every = np.concatenate(parts) if parts else np.zeros(0, dtype=np.intp)
-        if not len(every):
-            return np.zeros(0, dtype=np.intp), np.zeros(0)
-        idx, counts = np.unique(every, return_counts=True)
-        values = (1.0 + np.log(counts.astype(float))) * self.w.char_idf[idx]
-        norm = float(np.sqrt(values @ values))
-        return idx, values / norm if norm else values
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.intp)
 
-    def decision(self, text: str, tokens: Sequence[tuple[str, str]]) -> np.ndarray:
-        w = self.w
-        wi, wv = self._block(word_ngrams(text), w.word_vocab, w.word_idf)
-        ci, cv = self._char_block(text)
-        cue = (np.asarray(cues(text, tokens)) - w.cue_mean) / w.cue_scale
+    @staticmethod
+    def _scores(
+        rows: np.ndarray, idx: np.ndarray, counts: np.ndarray, idf: np.ndarray, coef_t: np.ndarray, n: int
+    ) -> np.ndarray:
+        """Per sentence, the linear scores of one tf-idf block: sublinear tf times idf,
+        L2-normalised per sentence (as scikit-learn's vectorizer), dotted with the block's
+        coefficients. ``rows`` (sorted) says which sentence each ``idx``/``counts`` entry is of."""
+        out = np.zeros((n, coef_t.shape[1]))
+        if not len(idx):
+            return out
+        values = (1.0 + np.log(counts)) * idf[idx]
+        norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=n))
+        norm = norms[rows]
+        values = np.divide(values, norm, out=np.zeros_like(values), where=norm > 0)
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        out[rows[starts]] = np.add.reduceat(coef_t[idx] * values[:, None], starts, axis=0)
+        return out
+
+    def decisions(self, texts: Sequence[str], tokens: Sequence[Sequence[tuple[str, str]]]) -> np.ndarray:
+        """The linear scores of many sentences at once, one row each: the per-sentence work is
+        the Python feature reading; the arithmetic runs once over all of them."""
+        w, n = self.w, len(texts)
+        if not n:
+            return np.zeros((0, len(w.labels)))
+        word_rows: list[int] = []
+        word_idx: list[int] = []
+        word_counts: list[int] = []
+        char_keys = []
+        n_char = len(w.char_vocab)
+        for i, text in enumerate(texts):
+            ids, counts = self._word_counts(text)
+            word_rows += [i] * len(ids)
+            word_idx += ids
+            word_counts += counts
+            char_keys.append(self._char_ids(text) + i * n_char)
+        keys, char_counts = np.unique(
+            np.concatenate(char_keys) if char_keys else np.zeros(0, dtype=np.intp), return_counts=True
+        )
+        char_rows, char_idx = np.divmod(keys, n_char)
+        cue = (
+            np.array([cues(t, k) for t, k in zip(texts, tokens)], dtype=float).reshape(n, -1) - w.cue_mean
+        ) / w.cue_scale
         result: np.ndarray = (
-            self._word_coef[:, wi] @ wv + self._char_coef[:, ci] @ cv + self._cue_coef @ cue + w.intercept
+            self._scores(
+                np.array(word_rows, dtype=np.intp),
+                np.array(word_idx, dtype=np.intp),
+                np.array(word_counts, dtype=float),
+                w.word_idf,
+                self._word_coef_t,
+                n,
+            )
+            + self._scores(char_rows, char_idx, char_counts.astype(float), w.char_idf, self._char_coef_t, n)
+            + cue @ self._cue_coef_t
+            + w.intercept
         )
         return result
 
+    def probabilities_many(self, texts: Sequence[str], tokens: Sequence[Sequence[tuple[str, str]]]) -> np.ndarray:
+        """Calibrated move probabilities, one row per sentence, columns in ``labels`` order."""
+        z = self.decisions(texts, tokens) / self.w.temperature
+        z = np.exp(z - z.max(axis=1, keepdims=True))
+        result: np.ndarray = z / z.sum(axis=1, keepdims=True)
+        return result
+
+    def decision(self, text: str, tokens: Sequence[tuple[str, str]]) -> np.ndarray:
+        result: np.ndarray = self.decisions([text], [tokens])[0]
+        return result
+
     def probabilities(self, text: str, tokens: Sequence[tuple[str, str]]) -> np.ndarray:
-        z = self.decision(text, tokens) / self.w.temperature
-        z = np.exp(z - z.max())
-        result: np.ndarray = z / z.sum()
+        result: np.ndarray = self.probabilities_many([text], [tokens])[0]
         return result
 
     def predict(self, text: str, tokens: Sequence[tuple[str, str]]) -> tuple[str, float]:
@@ -163,11 +209,14 @@ class MoveModel:
     def ranked_doc(self, doc: Any, sents: Sequence[Any], top: int = 3) -> list[list[tuple[str, float]]]:
         """Per sentence, the ``top`` moves by probability, best first (the first is
         :meth:`label_doc`'s answer)."""
+        if not sents:
+            return []
+        probs = self.probabilities_many([s.text for s in sents], [[(t.text, t.tag_) for t in s] for s in sents])
+        labels = self.w.labels
         out = []
-        for s in sents:
-            p = self.probabilities(s.text, [(t.text, t.tag_) for t in s])
-            order = np.argsort(-p, kind="stable")[:top]
-            out.append([(self.w.labels[int(k)], float(p[int(k)])) for k in order])
+        for p in probs.tolist():
+            order = sorted(range(len(p)), key=lambda k: -p[k])[:top]  # stable: ties keep label order
+            out.append([(labels[k], p[k]) for k in order])
         return out
 
 

@@ -118,7 +118,7 @@ def secondary_moves(text: str, primary: str, ranking: Sequence[tuple[str, float]
 
     floor = number("moves", "secondary_min")
     found = [m for m, p in ranking[1:] if p >= floor and m in SECONDARY_MOVES]
-    found += [m for m in keyword_scores(text) if m in CUED_MOVES and m not in found]
+    found += [m for m in keyword_scores(text, CUED_MOVES - {primary}) if m not in found]
     return tuple(m for m in found if m != primary)[:2]
 
 
