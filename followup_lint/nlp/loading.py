@@ -48,11 +48,10 @@ def load_pipeline(preferred: str | None = None, *, labeller: str = "auto", model
     name = find_model(preferred)
 
     def build() -> Language:
-        import spacy
 
         from . import components  # noqa: F401  (registers the factories)
 
-        nlp = spacy.load(name, exclude=list(_EXCLUDE))
+        nlp = _load(name, _EXCLUDE)
         if "senter" in nlp.disabled:
             nlp.enable_pipe("senter")
         nlp.add_pipe("followup_line_breaks", before="senter")
@@ -60,6 +59,21 @@ def load_pipeline(preferred: str | None = None, *, labeller: str = "auto", model
         return nlp
 
     return _once(f"{name}:{labeller}:{model_dir or ''}", build)
+
+
+def _load(name: str, exclude: tuple[str, ...]) -> Language:
+    """The model without ``exclude``, its layers computing with numpy's matrix product.
+
+    thinc's default CPU backend multiplies with its bundled BLIS; numpy's BLAS gave the same
+    tags and sentence starts on every corpus draft at well under half the time here
+    (benchmarks/REPORT.md), and it is what numpy uses everywhere else in the process. The
+    choice is scoped to these models: other spaCy pipelines in the process keep theirs.
+    """
+    import spacy
+    from thinc.api import use_ops
+
+    with use_ops("numpy", use_blis=False):
+        return spacy.load(name, exclude=list(exclude))
 
 
 def _once(key: str, build: Callable[[], Language]) -> Language:
@@ -94,8 +108,6 @@ def load_reader(preferred: str | None = None) -> Language:
     name = find_model(preferred)
 
     def build() -> Language:
-        import spacy
-
-        return spacy.load(name, exclude=list(_READER_EXCLUDE))
+        return _load(name, _READER_EXCLUDE)
 
     return _once(f"{name}:reader", build)
