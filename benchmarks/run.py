@@ -81,6 +81,18 @@ def wall(cmd: list[str], runs: int, env: dict[str, str] | None = None) -> tuple[
     return statistics.median(times), max(peaks)
 
 
+def model_part(nlp: Any) -> Any:
+    """A call of the model's own components (tok2vec, tagger, senter) on a text, without ours."""
+
+    def run(text: str) -> Any:
+        doc = nlp.make_doc(text)
+        for name in ("tok2vec", "tagger", "senter"):
+            doc = nlp.get_pipe(name)(doc)
+        return doc
+
+    return run
+
+
 def main() -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--quick", action="store_true", help="fewer repetitions")
@@ -100,7 +112,7 @@ def main() -> int:
 
     import followup_lint as fl
     from followup_lint.analyzer import Analyzer
-    from followup_lint.nlp.loading import find_model
+    from followup_lint.nlp.loading import _EXCLUDE, find_model
 
     analyzer = Analyzer(fl.Config(grammar="builtin"))
     analyzer.analyze(drafts[0])  # load everything
@@ -117,6 +129,14 @@ def main() -> int:
     for t in drafts[:10]:
         full(t)
     lat_full = timed(full, drafts, repeat)
+    # the same model components as ours, on thinc's default backend (its bundled BLIS): what
+    # the choice of numpy's BLAS in nlp/loading.py is worth on this machine
+    stock = spacy.load(find_model(), exclude=list(_EXCLUDE))
+    stock.enable_pipe("senter")
+    for t in drafts[:10]:
+        stock(t)
+    results["spacy_model_ours_ms_p50"] = 1000 * statistics.median(timed(model_part(nlp), drafts, repeat))
+    results["spacy_model_stock_ms_p50"] = 1000 * statistics.median(timed(model_part(stock), drafts, repeat))
     results["spacy_ours_ms_p50"] = 1000 * statistics.median(lat_nlp)
     results["spacy_full_ms_p50"] = 1000 * statistics.median(lat_full)
 
@@ -268,6 +288,9 @@ def write_report(r: dict[str, Any]) -> None:
         f"| {f(r['analyze_ms_120_180_words_p50'])} ms | ≤ 20 ms |",
         f"| our spaCy pass alone (tok2vec, tagger, senter, our components), p50 | {f(r['spacy_ours_ms_p50'])} ms | |",
         f"| analysis ÷ our spaCy pass | {ratio:.2f}× | ≤ 1.3× |",
+        f"| of which the model's tok2vec, tagger and senter (numpy's BLAS), p50 "
+        f"| {f(r['spacy_model_ours_ms_p50'])} ms | |",
+        f"| the same three on thinc's default backend (its BLIS), p50 | {f(r['spacy_model_stock_ms_p50'])} ms | |",
         f"| full `en_core_web_sm` pass (parser + NER), p50 | {f(r['spacy_full_ms_p50'])} ms | |",
         f"| `analyze_many()` batch 32 | {f(r['analyze_many_words_per_s_batch32'], 0)} words/s | ≥ 10,000 |",
         f"| `analyze_many()` batch 8 | {f(r['analyze_many_words_per_s_batch8'], 0)} words/s | |",

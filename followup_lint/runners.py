@@ -30,7 +30,18 @@ _engine: object | None = None
 
 def _start(factory: Callable[[], object]) -> None:
     global _engine
+    one_blas_thread()
     _engine = factory()
+
+
+def one_blas_thread() -> None:
+    """Each worker is given a core of its own; a BLAS thread pool per worker on top would make
+    the workers fight over the same cores (spaCy's layers multiply with numpy's BLAS)."""
+    try:
+        from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
+    except ImportError:  # pragma: no cover - installed with scikit-learn, a dependency
+        return
+    threadpool_limits(1, user_api="blas")
 
 
 def _run(chunk: Sequence[object]) -> list[Report]:

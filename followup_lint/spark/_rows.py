@@ -52,10 +52,12 @@ def require_spark() -> None:
 def worker_analyzer(options: Mapping[str, Any]) -> Analyzer:
     """The worker's Analyzer for ``options``, built on first use and kept for the process."""
     from .. import Analyzer
+    from ..runners import one_blas_thread
 
     key = tuple(sorted((k, repr(v)) for k, v in options.items()))
     with _analyzers_lock:
         if key not in _analyzers:
+            one_blas_thread()  # Spark runs a worker per core already
             _analyzers[key] = Analyzer(**options)
         return _analyzers[key]
 
