@@ -7,7 +7,7 @@ import pytest
 
 import followup_lint as fl
 from followup_lint.analyzer import Analyzer
-from followup_lint.grammar.syntax import tag_issues
+from followup_lint.grammar.syntax import ing_form, tag_issues
 
 from .helpers import assert_spans_exact
 
@@ -32,6 +32,8 @@ def tag_findings(report: fl.Report) -> list[tuple[str, str, str]]:
         ("She gave me a reasons to stay.", "TAG_ARTICLE_PLURAL", "a reasons"),
         ("I think advertisements are make products seem better.", "TAG_BE_BARE_VERB", "are make"),
         ("There are several reason to apply.", "TAG_COUNT_SINGULAR", "several reason"),
+        ("I am looking forward to hear from you.", "TAG_FORWARD_TO_BASE", "to hear"),
+        ("We look forward to meet you in person.", "TAG_FORWARD_TO_BASE", "to meet"),
     ],
 )
 def test_each_tag_check_fires_as_grammar(hp: Analyzer, text: str, rule: str, flagged: str) -> None:
@@ -71,3 +73,20 @@ def test_tokens_as_triples_need_no_spacy() -> None:
     tokens = [(0, "There", "EX"), (6, "are", "VBP"), (10, "several", "JJ"), (18, "reason", "NN"), (24, ".", ".")]
     [issue] = tag_issues(tokens)
     assert (issue.start, issue.end, issue.kind, issue.source_rule) == (10, 24, "grammar", "TAG_COUNT_SINGULAR")
+
+
+def test_forward_to_suggests_the_ing_form_and_leaves_nouns_alone(hp: Analyzer) -> None:
+    report = hp.analyze("Dear Ana,\n\nI look forward to discuss the role. Looking forward to it.\n\nBest,\nSam")
+    found = [s for s in report.suggestions if s.source_rule == "TAG_FORWARD_TO_BASE"]
+    assert [(s.text, s.replacements) for s in found] == [("to discuss", ("to discussing",))]
+    quiet = hp.analyze("I look forward to the next steps and to working with you.")
+    assert not [s for s in quiet.suggestions if s.source_rule == "TAG_FORWARD_TO_BASE"]
+
+
+@pytest.mark.parametrize(
+    ("verb", "form"),
+    [("hear", "hearing"), ("meet", "meeting"), ("make", "making"), ("see", "seeing"), ("be", "being")]
+    + [("get", "getting"), ("visit", "visiting"), ("admit", "admitting"), ("die", "dying"), ("Join", "Joining")],
+)
+def test_ing_form(verb: str, form: str) -> None:
+    assert ing_form(verb) == form

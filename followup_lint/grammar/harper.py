@@ -27,12 +27,10 @@ digits, addresses, or British spellings of American words (unless a dialect is c
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import sys
 import threading
 import time
-from collections.abc import Collection, Iterator
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -65,6 +63,10 @@ DISABLED_RULES: dict[str, str] = {
     "DayOneNames": "“day one” is an idiom",
     "OrthographicConsistency": "names that are also acronyms (“Sam” -> “SAM”)",
     "MissingPreposition": "fires on correct copular sentences (“Lawyers are young people.”)",
+    # harper-py 0.2 prints a debugging line to standard output whenever this rule fires, which
+    # would land inside a JSON or SARIF report; the tag check TAG_FORWARD_TO_BASE (syntax.py)
+    # finds the same error ("looking forward to hear") and suggests the -ing form.
+    "LookingForwardTo": "prints to standard output; TAG_FORWARD_TO_BASE reports it",
 }
 
 
@@ -151,6 +153,27 @@ def kind_of(rule: str, lint_kind: str) -> str:
 
 
 @dataclass(frozen=True)
+class RawLint:
+    """One of Harper's lints, copied out of the Rust objects; offsets are into the text."""
+
+    rule: str
+    start: int
+    end: int
+    lint_kind: str
+    message: str
+    replacements: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Linted:
+    """What :meth:`HarperChecker.lint` found in ``text``; ``checked``: how much of it was read."""
+
+    text: str
+    lints: list[RawLint]
+    checked: int
+
+
+@dataclass(frozen=True)
 class HarperResult:
     issues: list[GrammarIssue]
     note: str = ""  # set when part of the text was not checked
@@ -225,49 +248,69 @@ class HarperChecker:
     def run(self, text: str, *, accepted_words: Collection[str] = ()) -> HarperResult:
         """Issues in ``text``, and a note when not all of it was checked. Raises
         :class:`GrammarUnavailable` when Harper cannot load or fails during the check."""
+        return self.interpret(self.lint(text), accepted_words=accepted_words)
+
+    def lint(self, text: str) -> Linted:
+        """Harper's raw lints of ``text``, as plain data (:meth:`interpret` filters them).
+        Raises :class:`GrammarUnavailable`. (Run in a thread alongside spaCy's pass, this
+        saved nothing on two cores: measured 2026-12-03, benchmarks/REPORT.md.)"""
         harper, linter = _linter(self.dialect)
-        accepted = {w.lower() for w in accepted_words}
         bounded = text[:MAX_CHARS]
         masked = _LONG.sub(lambda m: " " * len(m.group(0)), bounded)
-        skip = [(m.start(), m.end()) for p in (_ADDRESS, _NUMERIC, _LONG) for m in p.finditer(bounded)]
         started = time.monotonic()
-        issues: list[GrammarIssue] = []
+        lints: list[RawLint] = []
         checked = 0
         for offset, chunk in chunks(masked, CHUNK_CHARS):
             if time.monotonic() - started > self.time_budget:
                 break
             try:
-                with _lint_lock, _stdout_silenced(_PRINTS.search(chunk) is not None):
+                with _lint_lock:
                     found = linter.organized_lints(chunk, language=harper.Language.PLAINTEXT)
+                lints += [
+                    RawLint(
+                        rule=str(rule),
+                        start=offset + int(lint.span.start),
+                        end=offset + int(lint.span.end),
+                        lint_kind=str(lint.lint_kind),
+                        message=str(lint.message),
+                        replacements=tuple(str(x.replacement_text) for x in list(lint.suggestions)[:5]),
+                    )
+                    for rule, found_lints in found.items()
+                    for lint in found_lints
+                ]
             except Exception as exc:  # a Rust panic surfaces as an exception here
                 raise GrammarUnavailable(f"Harper failed during the check ({type(exc).__name__})") from None
-            for rule, lints in found.items():
-                for lint in lints:
-                    issue = self._issue(bounded, offset, str(rule), lint, accepted, skip)
-                    if issue is not None:
-                        issues.append(issue)
             checked = offset + len(chunk)
+        return Linted(text, lints, checked)
+
+    def interpret(self, linted: Linted, *, accepted_words: Collection[str] = ()) -> HarperResult:
+        """The issues worth reporting among :meth:`lint`'s lints."""
+        text = linted.text
+        bounded = text[:MAX_CHARS]
+        accepted = {w.lower() for w in accepted_words}
+        skip = [(m.start(), m.end()) for p in (_ADDRESS, _NUMERIC, _LONG) for m in p.finditer(bounded)]
+        issues = [i for lint in linted.lints if (i := self._issue(bounded, lint, accepted, skip)) is not None]
         note = ""
-        if checked < len(text):
+        if linted.checked < len(text):
+            checked = linted.checked
             why = "it took too long" if checked < len(bounded) else f"drafts are checked up to {MAX_CHARS} characters"
             note = f"grammar checked for the first {checked} of {len(text)} characters ({why})"
         return HarperResult(sorted(issues, key=lambda i: (i.start, i.end)), note)
 
-    def _issue(
-        self, text: str, offset: int, rule: str, lint: Any, accepted: set[str], skip: list[tuple[int, int]]
-    ) -> GrammarIssue | None:
+    def _issue(self, text: str, lint: RawLint, accepted: set[str], skip: list[tuple[int, int]]) -> GrammarIssue | None:
+        rule = lint.rule
         if rule in DISABLED_RULES:
             return None
-        start, end = offset + int(lint.span.start), offset + int(lint.span.end)
+        start, end = lint.start, lint.end
         if not 0 <= start < end <= len(text) or any(s < end and start < e for s, e in skip):
             return None
-        kind = kind_of(rule, str(lint.lint_kind))
+        kind = kind_of(rule, lint.lint_kind)
         flagged = text[start:end]
         if rule in _PREFIX_RULES and "-" in flagged:
             kind = "style"
         if rule == "MergeWords" and any(w[:1].isupper() for w in flagged.split()[1:]):
             return None  # "an ENT", "Real Politik": an acronym or a name, not a split word
-        replacements = tuple(str(s.replacement_text) for s in list(lint.suggestions)[:5])
+        replacements = lint.replacements
         if kind == "spelling" and not self._spelling_worth_reporting(text, start, flagged, replacements, accepted):
             return None
         if kind == "capitalization" and flagged.lower() in accepted:
@@ -275,7 +318,7 @@ class HarperChecker:
         return GrammarIssue(
             start=start,
             end=end,
-            message=str(lint.message),
+            message=lint.message,
             kind=kind,
             source_rule=rule,
             replacements=replacements,
@@ -304,35 +347,6 @@ class HarperChecker:
         stem = re.sub(r"['’]s$", "", flagged)
         z_forms = {f for f in american_forms(stem) if re.sub(r"(?<=[iy])z", "s", f) == stem.lower()}
         return not (self.dialect is None and (_known(flagged, "british") or any(_known(f) for f in z_forms)))
-
-
-# Harper 0.2's LookingForwardTo rule (it catches "looking forward to hear from you", common in
-# follow-ups) prints a debugging line to the process's standard output when it fires; on the
-# command line that line would land in the middle of a JSON or SARIF report. Around a lint of
-# text that can make it fire, file descriptor 1 points at the null device. Only then: another
-# thread writing to standard output during that call would lose its bytes.
-_PRINTS = re.compile(r"forward\s+to", re.I)
-
-
-@contextlib.contextmanager
-def _stdout_silenced(needed: bool) -> Iterator[None]:
-    if not needed:
-        yield
-        return
-    try:
-        sys.stdout.flush()
-        saved = os.dup(1)
-    except (OSError, ValueError, AttributeError):  # no descriptor 1 (a service), or a closed stdout
-        yield
-        return
-    null = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(null, 1)
-        yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(null)
 
 
 @lru_cache(maxsize=4096)

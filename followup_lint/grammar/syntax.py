@@ -15,6 +15,7 @@ The checks need tags, not a parse, and cost one pass over the tokens. Tokens are
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from .base import GrammarIssue
 
@@ -47,6 +48,37 @@ _COLLECTIVE = frozenset(
     | {"audience", "public", "management", "department", "firm", "group", "couple", "class", "jury", "council"}
 )
 _DETERMINERS = frozenset({"the", "this", "a", "an", "every", "each", "my", "his", "her", "its", "our", "their", "your"})
+
+
+_LOOK = frozenset({"look", "looks", "looking", "looked"})
+# Verbs stressed on the last syllable double their final consonant ("admitting"); shorter
+# verbs of one vowel and a final consonant do too ("getting"), longer ones do not ("visiting").
+_STRESSED_LAST = frozenset(
+    {"admit", "commit", "submit", "permit", "refer", "prefer", "occur", "transfer", "control", "begin"}
+    | {"regret", "forget", "omit", "equip", "compel", "propel", "expel", "confer", "defer", "deter"}
+)
+
+
+def ing_form(verb: str) -> str:
+    """The -ing form of a base verb ("hear" -> "hearing", "meet" -> "meeting", "make" ->
+    "making", "get" -> "getting", "die" -> "dying")."""
+    w = verb.lower()
+    if w.endswith("ie"):
+        out = w[:-2] + "ying"
+    elif w.endswith("e") and not w.endswith(("ee", "ye", "oe")) and len(w) > 2:
+        out = w[:-1] + "ing"
+    elif w in _STRESSED_LAST or (
+        len(w) <= 4
+        and len(w) >= 3
+        and w[-1] not in "aeiouwxy"
+        and w[-2] in "aeiou"
+        and w[-3] not in "aeiou"
+        and sum(ch in "aeiou" for ch in w) == 1
+    ):
+        out = w + w[-1] + "ing"
+    else:
+        out = w + "ing"
+    return verb[0] + out[1:] if verb[:1].isupper() else out
 
 
 def tag_issues(tokens: Sequence[Token]) -> list[GrammarIssue]:
@@ -120,12 +152,31 @@ def _at(tokens: Sequence[Token], n: int) -> GrammarIssue | None:
         ):
             message = f"After “{word}”, the noun is plural."
             return _issue(tokens[n], tokens[k], message, "TAG_COUNT_SINGULAR")
+    if _forward_to_base(tokens, n):
+        verb = tokens[n + 2][1]
+        gerund = ing_form(verb)
+        message = f"After “{tokens[n - 1][1]} forward to”, use the -ing form (“{gerund}”)."
+        found = _issue(tokens[n + 1], tokens[n + 2], message, "TAG_FORWARD_TO_BASE")
+        return replace(found, replacements=(f"{next_word} {gerund}",))
     if lower in _BE and tag.startswith("VB"):
         k = _skip_adverbs(tokens, n + 1)
         if k < len(tokens) and tokens[k][2] == "VB":
             message = f"After “{word}”, the verb takes -ing or -ed, or no “{word}”."
             return _issue(tokens[n], tokens[k], message, "TAG_BE_BARE_VERB")
     return None
+
+
+def _forward_to_base(tokens: Sequence[Token], n: int) -> bool:
+    """ "look(ing) forward to" and a base verb ("to hear"): the "to" of that phrase is a
+    preposition, so the verb takes -ing."""
+    return (
+        tokens[n][1].lower() == "forward"
+        and 0 < n < len(tokens) - 2
+        and tokens[n - 1][1].lower() in _LOOK
+        and tokens[n + 1][1].lower() == "to"
+        and tokens[n + 2][2] == "VB"
+        and tokens[n + 2][1].isalpha()
+    )
 
 
 def _skip_adverbs(tokens: Sequence[Token], k: int) -> int:
