@@ -85,8 +85,18 @@ def test_forward_to_suggests_the_ing_form_and_leaves_nouns_alone(hp: Analyzer) -
 
 @pytest.mark.parametrize(
     ("verb", "form"),
-    [("hear", "hearing"), ("meet", "meeting"), ("make", "making"), ("see", "seeing"), ("be", "being")]
-    + [("get", "getting"), ("visit", "visiting"), ("admit", "admitting"), ("die", "dying"), ("Join", "Joining")],
+    [
+        ("hear", "hearing"),
+        ("meet", "meeting"),
+        ("make", "making"),
+        ("see", "seeing"),
+        ("be", "being"),
+        ("get", "getting"),
+        ("visit", "visiting"),
+        ("admit", "admitting"),
+        ("die", "dying"),
+        ("Join", "Joining"),
+    ],
 )
 def test_ing_form(verb: str, form: str) -> None:
     assert ing_form(verb) == form
