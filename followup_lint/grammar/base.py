@@ -81,3 +81,16 @@ def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
                     break
         yield start, text[start:end]
         start = end
+
+
+_OPENING = frozenset(" \t\"“'(")
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """The word at ``start`` opens a sentence or a line: only spaces, quotes or a bracket
+    stand between it and the text's start or a ``.!?:`` or line break. Looks back over those
+    characters only, never copying the text before it (which made a long draft quadratic)."""
+    i = start
+    while i > 0 and text[i - 1] in _OPENING:
+        i -= 1
+    return i == 0 or text[i - 1] in ".!?\n:"

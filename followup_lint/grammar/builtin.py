@@ -12,7 +12,7 @@ from collections.abc import Collection
 from functools import lru_cache
 
 from ..data import load_data
-from .base import GrammarIssue, add_unless_overlapping
+from .base import GrammarIssue, add_unless_overlapping, sentence_initial
 from .variants import american_forms
 
 _WORD = re.compile(r"(?<![\w@./'’-])([A-Za-z]+(?:['’][A-Za-z]+)?)(?![\w@'’-]|\.\w)")
@@ -339,12 +339,7 @@ def spelling_candidates(text: str, accepted: Collection[str]) -> list[tuple[int,
             lower = lower[:-2]  # the possessive of a known word is known
         if lower in accepted or lower in workplace or len(word) < 3 or word.isupper():
             continue
-        if word[:1].isupper() and not _sentence_initial(text, start):
+        if word[:1].isupper() and not sentence_initial(text, start):
             continue
         out.append((start, end, word, lower))
     return out
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"“'(")
-    return not before or before[-1] in ".!?\n:"

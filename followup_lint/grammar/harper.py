@@ -36,7 +36,7 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..data import DataFileError, load_data
-from .base import GrammarIssue, GrammarUnavailable, chunks
+from .base import GrammarIssue, GrammarUnavailable, chunks, sentence_initial
 from .variants import american_forms
 
 MAX_CHARS = 20_000
@@ -333,7 +333,7 @@ class HarperChecker:
             return False
         if any(ch.isdigit() for ch in flagged) or (len(flagged) > 1 and flagged.isupper()):
             return False  # acronyms, codes, versions
-        if flagged[:1].isupper() and not _sentence_initial(text, start):
+        if flagged[:1].isupper() and not sentence_initial(text, start):
             return False  # mid-sentence capitals are names; the tagger's proper nouns are accepted too
         if _after_signoff(text, start) or (flagged[:1].isupper() and _short_line(text, start)):
             return False  # a signature, a greeting or a sign-off line
@@ -371,11 +371,6 @@ def _derived(word: str) -> bool:
         if lower.startswith(prefix) and len(stem) >= _MIN_STEM and stem.isalpha() and _known(stem):
             return True
     return False
-
-
-def _sentence_initial(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t\"“'(")
-    return not before or before[-1] in ".!?\n:"
 
 
 def _line(text: str, start: int) -> tuple[int, str]:
